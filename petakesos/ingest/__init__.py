@@ -1,0 +1,1 @@
+"""Reading, validating and importing Dinsos exports (see data/README.md for the formats)."""

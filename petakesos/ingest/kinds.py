@@ -1,0 +1,89 @@
+"""The four export kinds of data/README.md: their columns, keys and target tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str                      # in Bahasa Indonesia, for messages
+    table: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    nik_column: str | None          # hashed before storage, never stored in clear
+    key_columns: tuple[str, ...]    # typed columns that identify a row across re-imports
+    store_columns: tuple[str, ...]  # typed columns written to the table
+
+
+PMKS = Kind(
+    name="pmks",
+    label="register kasus PMKS",
+    table="pmks_kasus",
+    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_pmks", "kode_desa",
+              "tanggal_catat", "status"),
+    optional=("versi_daftar", "tanggal_selesai", "sumber"),
+    nik_column="nik",
+    key_columns=("nik_hash", "versi_daftar", "kode_pmks", "kode_desa", "tanggal_catat"),
+    store_columns=("nik_hash", "nama", "jenis_kelamin", "tanggal_lahir", "versi_daftar", "kode_pmks",
+                   "kode_desa", "tanggal_catat", "status", "tanggal_selesai", "sumber"),
+)
+
+PSM = Kind(
+    name="psm",
+    label="register PSM",
+    table="psm",
+    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "no_sk", "tanggal_sk",
+              "aktif"),
+    optional=("kode_desa_ktp", "tanggal_nonaktif", "no_hp"),
+    nik_column="nik",
+    key_columns=("nik_hash",),
+    store_columns=("nik_hash", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "kode_desa_ktp",
+                   "no_sk", "tanggal_sk", "aktif", "tanggal_nonaktif"),
+)
+
+PELATIHAN = Kind(
+    name="pelatihan",
+    label="data pelatihan PSM",
+    table="pelatihan",
+    required=("nik_psm", "jenis_pelatihan", "tanggal_mulai", "tanggal_selesai", "penyelenggara",
+              "lulus"),
+    optional=("no_sertifikat",),
+    nik_column="nik_psm",
+    key_columns=("nik_hash", "jenis_pelatihan", "tanggal_mulai"),
+    store_columns=("nik_hash", "jenis_pelatihan", "tanggal_mulai", "tanggal_selesai", "penyelenggara",
+                   "lulus", "no_sertifikat"),
+)
+
+PENDUDUK = Kind(
+    name="penduduk",
+    label="data penduduk per desa",
+    table="penduduk_desa",
+    required=("kode_desa", "tahun", "penduduk"),
+    optional=("laki_laki", "perempuan"),
+    nik_column=None,
+    key_columns=("kode_desa", "tahun"),
+    store_columns=("kode_desa", "tahun", "penduduk", "laki_laki", "perempuan"),
+)
+
+KINDS = (PMKS, PSM, PELATIHAN, PENDUDUK)
+
+
+class WrongKind(ValueError):
+    """The header matches no export kind; the message names the file and what is missing."""
+
+
+def detect(file_name: str, columns: list[str]) -> Kind:
+    """The kind whose required columns all appear in the header (the most specific one wins)."""
+    present = set(columns)
+    matches = [k for k in KINDS if set(k.required) <= present]
+    if matches:
+        return max(matches, key=lambda k: len(k.required))
+    best = max(KINDS, key=lambda k: len(set(k.required) & present))
+    missing = [c for c in best.required if c not in present]
+    raise WrongKind(
+        f"Berkas {file_name}: kolom judul tidak cocok dengan jenis ekspor mana pun. "
+        f"Paling mirip {best.label}, tetapi kolom berikut tidak ada: {', '.join(missing)}. "
+        f"Kolom yang ditemukan: {', '.join(columns) or '(kosong)'}. Lihat data/README.md."
+    )

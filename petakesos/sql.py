@@ -35,7 +35,8 @@ def _bind(text: str, params: dict) -> dict:
     missing = needed - params.keys()
     if missing:
         raise KeyError(f"missing query parameters: {sorted(missing)}")
-    return {k: params[k] for k in needed}
+    # DuckDB binds lists, not tuples; callers pass tuples because cached functions need hashable args.
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in needed}
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -86,6 +86,8 @@ def _store(con, table_name: str, rows: pd.DataFrame) -> tuple[int, int, int]:
     """Write rows keyed by row_key: returns (inserted, updated, duplicate)."""
     first = rows.drop_duplicates("row_key", keep="first")
     in_file_dupes = len(rows) - len(first)
+    if first.empty:
+        return 0, 0, in_file_dupes
     con.register("incoming", first)
     stored = sql.fetch(con, "staging/stored_hashes", tabel=table_name)
     con.unregister("incoming")
@@ -94,12 +96,14 @@ def _store(con, table_name: str, rows: pd.DataFrame) -> tuple[int, int, int]:
     same = known.notna() & (known == first["content_hash"])
     changed = known.notna() & ~same
     to_insert = first[~same]
-    con.register("changed", first[changed][["row_key"]])
-    sql.execute_on(con, "staging/delete_changed", table_name)
-    con.unregister("changed")
-    con.register("to_insert", to_insert)
-    sql.execute_on(con, "staging/insert_incoming", table_name)
-    con.unregister("to_insert")
+    if changed.any():
+        con.register("changed", first[changed][["row_key"]])
+        sql.execute_on(con, "staging/delete_changed", table_name)
+        con.unregister("changed")
+    if len(to_insert):
+        con.register("to_insert", to_insert)
+        sql.execute_on(con, "staging/insert_incoming", table_name)
+        con.unregister("to_insert")
     return int((~same & ~changed).sum()), int(changed.sum()), int(same.sum()) + in_file_dupes
 
 

@@ -1,5 +1,5 @@
 -- Schema of the Peta Kesos database. Reference tables are reloaded on every import;
--- fact tables are keyed so that re-imports add nothing. NIK is stored only as a keyed hash.
+-- fact tables are keyed so that re-imports add nothing. NIK is stored only as a keyed hash. No params.
 
 create table if not exists ref_wilayah (
     kode varchar primary key,      -- dotted Kemendagri 2025 code

@@ -1,0 +1,54 @@
+"""Shared fixtures: a tiny world (two Tuban kecamatan) with its own geo store and database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from petakesos.config import REPO_ROOT, Settings
+
+SHARED_GEO = REPO_ROOT.parent / "shared" / "geo"
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_KEC = ("35.23.01", "35.23.02")  # Kenduruan (9 desa) and Jatirogo (18 desa), Kabupaten Tuban
+NIK_KEY = "kunci-uji-bukan-rahasia"
+
+
+def _subset_shared(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("wilayah_kemendagri_2025.csv", "penduduk_luas_prov_kabkota_2025.csv"):
+        shutil.copy(SHARED_GEO / name, target / name)
+    villages = gpd.read_parquet(SHARED_GEO / "desa_35_jawa_timur.parquet")
+    villages[villages["kode_kec"].isin(FIXTURE_KEC)].to_parquet(target / "desa_35_jawa_timur.parquet")
+    return target
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory) -> Settings:
+    """Settings pointing at a tiny shared dir, geo store and database built from tests/fixtures."""
+    from petakesos.geobuild import build_store
+    from petakesos.ingest.importer import import_files
+
+    root = tmp_path_factory.mktemp("world")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PETAKESOS_SHARED_GEO", str(_subset_shared(root / "shared_geo")))
+    mp.setenv("PETAKESOS_GEO_DIR", str(root / "geo"))
+    mp.setenv("PETAKESOS_DATA_DIR", str(REPO_ROOT / "data"))
+    mp.setenv("PETAKESOS_DB", str(root / "fixture.duckdb"))
+    mp.setenv("PETAKESOS_NIK_KEY", NIK_KEY)
+    settings = Settings.from_env()
+    build_store(settings.shared_geo_dir, settings.geo_dir)
+    import_files([FIXTURES / n for n in ("penduduk.csv", "pmks.csv", "psm.csv", "pelatihan.csv")], settings)
+    yield settings
+    mp.undo()
+
+
+@pytest.fixture()
+def con(world):
+    import duckdb
+
+    connection = duckdb.connect(str(world.db_path), read_only=True)
+    yield connection
+    connection.close()

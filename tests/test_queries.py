@@ -1,0 +1,78 @@
+"""Every query runs, and the app queries give the answers worked out by hand from tests/fixtures."""
+
+import math
+
+import pytest
+
+from petakesos import sql
+
+KENDURUAN = "35.23.01"
+
+
+def test_every_app_query_runs_on_the_fixture(con):
+    params = {"wilayah": KENDURUAN, "tahun": 2022, "tingkat": 4, "kategori": []}
+    for name in sql.names("app"):
+        sql.run(con, name, **params)
+
+
+def test_every_query_declares_grain_and_params_in_its_header():
+    for name in sql.all_names():
+        header = []
+        for line in sql.load(name).splitlines():
+            if not line.startswith("--"):
+                break
+            header.append(line)
+        text = " ".join(header)
+        assert header and ("Params:" in text or "No params" in text), name
+
+
+def test_app_queries_all_take_the_wilayah_scope():
+    for name in sql.names("app"):
+        if name == "app/dataset_info":
+            continue
+        assert "wilayah" in sql.param_names(sql.load(name)), name
+
+
+@pytest.mark.parametrize(
+    "tahun, kasus, psm, desa_psm, terlatih, penduduk",
+    [
+        # 2022: cases A, B, F (desa 2001) and C (2002); PSM 1 and 2 (PSM 3 stopped on 31 Dec).
+        (2022, 4, 2, 1, 1, 3500),
+        # 2023: A, F, C (closed 1 Jan 2023, so open that year) and D; PSM 1, 2, 4; only PSM 1 passed Dasar.
+        (2023, 4, 3, 2, 1, 1010 + 2020 + 500),
+        # 2021: A and E (closed 30 Jun 2021); PSM 1 (SK May 2021), untrained until Nov 2022.
+        (2021, 2, 1, 1, 0, None),
+    ],
+)
+def test_beranda_figures_match_hand_counts(con, tahun, kasus, psm, desa_psm, terlatih, penduduk):
+    row = sql.run(con, "app/beranda_ringkasan", wilayah=KENDURUAN, tahun=tahun).iloc[0]
+    assert row["jumlah_desa"] == 9
+    assert row["kasus"] == kasus
+    assert row["psm_aktif"] == psm
+    assert row["desa_dengan_psm"] == desa_psm
+    assert row["psm_terlatih"] == terlatih
+    assert math.isclose(row["persen_desa_psm"], 100 * desa_psm / 9)
+    if penduduk:
+        assert row["penduduk"] == penduduk
+        assert math.isclose(row["kasus_per_1000"], 1000 * kasus / penduduk)
+
+
+def test_scope_is_a_code_prefix_not_a_string_prefix(con):
+    # '35.23.0' must not match '35.23.01...': scopes are whole codes.
+    row = sql.run(con, "app/beranda_ringkasan", wilayah="35.23.0", tahun=2022).iloc[0]
+    assert row["jumlah_desa"] == 0
+    whole_kab = sql.run(con, "app/beranda_ringkasan", wilayah="35.23", tahun=2022).iloc[0]
+    assert whole_kab["jumlah_desa"] == 328
+    assert whole_kab["kasus"] == 4
+
+
+def test_picker_lists_only_provinces_with_data(con):
+    provs = sql.run(con, "app/wilayah_anak", wilayah="", tingkat=1)
+    assert provs["kode"].tolist() == ["35"]
+    kecs = sql.run(con, "app/wilayah_anak", wilayah="35.23", tingkat=3)
+    assert len(kecs) == 20 and kecs["kode"].iloc[0] == "35.23.01"
+
+
+def test_years_start_with_the_first_case(con):
+    years = sql.run(con, "app/tahun_tersedia", wilayah=KENDURUAN)["tahun"].tolist()
+    assert years == [2020, 2021, 2022, 2023]

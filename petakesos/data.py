@@ -1,0 +1,43 @@
+"""The Streamlit seam: one cached DuckDB connection, cached boundaries and cached query results."""
+
+from __future__ import annotations
+
+import duckdb
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from . import geo, sql
+from .config import settings
+
+QUERY_TTL_SECONDS = 600
+
+
+class DatabaseMissing(RuntimeError):
+    """No database yet: the page tells the user how to create one."""
+
+
+@st.cache_resource(show_spinner=False)
+def connection() -> duckdb.DuckDBPyConnection:
+    """One read-only connection per process; every query runs on its own cursor (thread safety)."""
+    path = settings().db_path
+    if not path.exists():
+        raise DatabaseMissing(str(path))
+    return duckdb.connect(str(path), read_only=True)
+
+
+@st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False)
+def query(name: str, **params) -> pd.DataFrame:
+    """Rows of the named query in queries/ (parameters bound, never formatted into SQL)."""
+    return sql.run(connection(), name, **params)
+
+
+@st.cache_resource(show_spinner=False)
+def boundaries(level: str, zoom: str, scope: str) -> gpd.GeoDataFrame:
+    """Simplified polygons of one level inside a scope; shared by all sessions, never mutated."""
+    return geo.load_level(settings().geo_dir, level, zoom, scope)
+
+
+def locate(lon: float, lat: float, scope: str) -> str | None:
+    """Code of the desa under a clicked point."""
+    return geo.locate(settings().geo_dir, lon, lat, level="desa", scope=scope)

@@ -1,0 +1,129 @@
+"""Shared widgets: the sidebar wilayah/period pickers (kept in the URL) and the demo-data banner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from . import data, wilayah
+
+ATTRIBUTION = (
+    "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
+    "cahyadsn/wilayah (MIT, © Cahya DSN), sesuai Kepmendagri No 300.2.2-2138 Tahun 2025 (updated by "
+    "300.2.2-2430 Tahun 2025). Batas bersifat indikatif, bukan batas definitif."
+)
+DEMO_BANNER = (
+    "**Data contoh (sintetis)** — semua nama, NIK dan kasus di dasbor ini dibuat-buat untuk peragaan. "
+    "Desa dan jumlah penduduk kabupaten nyata; angka PSM dan pelatihan meniru angka yang diketahui."
+)
+_ALL = ""
+_LEVEL_OF_TINGKAT = {1: "Provinsi", 2: "Kabupaten/Kota", 3: "Kecamatan"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What every page reads: the wilayah scope (dotted code, '' = all), year and display name."""
+
+    wilayah: str
+    tahun: int
+    nama: str
+    tingkat: str  # 'nasional', 'prov', 'kab', 'kec'
+    samarkan_kecil: bool
+
+
+def _options(parent: str, tingkat: int) -> dict[str, str]:
+    frame = data.query("app/wilayah_anak", wilayah=parent, tingkat=tingkat)
+    return dict(zip(frame["kode"], frame["nama"]))
+
+
+def _from_url() -> tuple[str, int | None]:
+    try:
+        code = wilayah.normalize(st.query_params.get("wilayah", ""))
+    except wilayah.InvalidWilayah:
+        st.sidebar.warning(f"Kode wilayah di alamat tidak dikenal: {st.query_params.get('wilayah')}")
+        code = ""
+    try:
+        year = int(st.query_params.get("tahun", ""))
+    except ValueError:
+        year = None
+    return code, year
+
+
+def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> str:
+    codes = [_ALL, *options]
+    if st.session_state.get(key) not in codes:
+        st.session_state[key] = _ALL
+    return st.sidebar.selectbox(label, codes, key=key,
+                                format_func=lambda c: all_label if c == _ALL else options[c])
+
+
+def render_sidebar() -> Filters:
+    """Draw the pickers, keep them in the query string and remember the Filters for the pages."""
+    if "filters_from_url" not in st.session_state:
+        code, year = _from_url()
+        parts = code.split(".") if code else []
+        for i, key in enumerate(("pilih_prov", "pilih_kab", "pilih_kec")):
+            st.session_state[key] = ".".join(parts[: i + 1]) if len(parts) > i else _ALL
+        st.session_state["pilih_tahun"] = year
+        st.session_state["filters_from_url"] = True
+
+    st.sidebar.header("Wilayah")
+    prov = _picker("Provinsi", _options(_ALL, 1), "pilih_prov", "Semua provinsi")
+    kab = _picker("Kabupaten/Kota", _options(prov, 2), "pilih_kab", "Semua kabupaten/kota") if prov else _ALL
+    kec = _picker("Kecamatan", _options(kab, 3), "pilih_kec", "Semua kecamatan") if kab else _ALL
+    code = kec or kab or prov
+
+    years = data.query("app/tahun_tersedia", wilayah=code)["tahun"].astype(int).tolist() or [2025]
+    if st.session_state.get("pilih_tahun") not in years:
+        st.session_state["pilih_tahun"] = years[-1]
+    st.sidebar.header("Periode")
+    year = st.sidebar.selectbox("Tahun", years, key="pilih_tahun")
+    hide_small = st.sidebar.toggle("Samarkan angka kecil (1–4 ditampilkan \"<5\")", value=True,
+                                   key="samarkan_kecil")
+
+    st.query_params.from_dict({"wilayah": code, "tahun": str(year)} if code else {"tahun": str(year)})
+    filters = Filters(wilayah=code, tahun=int(year), nama=display_name(code),
+                      tingkat=wilayah.level(code), samarkan_kecil=hide_small)
+    return filters
+
+
+def page_filters() -> Filters:
+    """Start every page: the sidebar pickers, the demo-data banner and the attribution.
+
+    Called by each page rather than by app.py so that a page also works when run on its own
+    (Streamlit's AppTest reruns the page script alone after a widget changes).
+    """
+    try:
+        filters = render_sidebar()
+    except data.DatabaseMissing as missing:
+        st.error(f"Basis data belum ada ({missing}). Jalankan `./run.sh` (data contoh) atau "
+                 "`python -m petakesos import BERKAS...` terlebih dahulu.")
+        st.stop()
+    dataset_banner()
+    st.sidebar.caption(ATTRIBUTION)
+    return filters
+
+
+def display_name(code: str) -> str:
+    """'Kabupaten Tuban, Jawa Timur' for '35.23'; 'Semua provinsi' for ''."""
+    if code == _ALL:
+        return "Semua provinsi"
+    info = data.query("app/wilayah_info", wilayah=code)
+    if info.empty:
+        return code
+    row = info.iloc[0]
+    if row["tingkat"] == 1:
+        return row["nama"]
+    if row["tingkat"] == 2:
+        return f"{row['nama']}, {row['nama_prov']}"
+    prefix = "Kecamatan " if row["tingkat"] == 3 else ""
+    return f"{prefix}{row['nama']}, {row['nama_kab']}"
+
+
+def dataset_banner() -> None:
+    """Say plainly, on every page, when the data are the synthetic demo set."""
+    meta = data.query("app/dataset_info")
+    if (meta["key"] == "dataset").any() and meta.loc[meta["key"] == "dataset", "value"].iloc[0] == "demo":
+        st.warning(DEMO_BANNER, icon="⚠️")
+

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from . import data, wilayah
+from . import data, maps, wilayah
 
 ATTRIBUTION = (
     "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
@@ -127,3 +130,25 @@ def dataset_banner() -> None:
     if (meta["key"] == "dataset").any() and meta.loc[meta["key"] == "dataset", "value"].iloc[0] == "demo":
         st.warning(DEMO_BANNER, icon="⚠️")
 
+
+
+def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec, *, key: str,
+              outline: gpd.GeoDataFrame | None = None, value_col: str = "nilai",
+              classes: maps.Classes | None = None, bubbles_col: str | None = None,
+              height: int = 620) -> str | None:
+    """Draw the one choropleth every page uses; return the code of the clicked polygon, if any.
+
+    Only the click position comes back from the browser (`returned_objects`), so panning and
+    zooming do not rerun the script.
+    """
+    if layer.empty:
+        st.info("Tidak ada batas wilayah untuk pilihan ini.")
+        return None
+    m = maps.choropleth(layer, values, spec, value_col=value_col, outline_layer=outline,
+                        bubbles_col=bubbles_col, classes=classes)
+    state = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=["last_clicked"])
+    clicked = (state or {}).get("last_clicked")
+    if not clicked:
+        return None
+    inside = layer.contains(gpd.points_from_xy([clicked["lng"]], [clicked["lat"]])[0])
+    return str(layer.loc[inside, "kode"].iloc[0]) if inside.any() else None

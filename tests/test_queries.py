@@ -9,10 +9,21 @@ from petakesos import sql
 KENDURUAN = "35.23.01"
 
 
+# A sample value for every parameter any app query takes; a new parameter needs a line here.
+SAMPLE_PARAMS = {
+    "wilayah": KENDURUAN,
+    "tahun": 2022,
+    "tingkat": 4,
+    "kategori": [],
+}
+
+
 def test_every_app_query_runs_on_the_fixture(con):
-    params = {"wilayah": KENDURUAN, "tahun": 2022, "tingkat": 4, "kategori": []}
     for name in sql.names("app"):
-        sql.run(con, name, **params)
+        needed = sql.param_names(sql.load(name))
+        missing = needed - SAMPLE_PARAMS.keys()
+        assert not missing, f"{name}: add a sample value for {missing} to SAMPLE_PARAMS"
+        sql.run(con, name, **{k: SAMPLE_PARAMS[k] for k in needed})
 
 
 def test_every_query_declares_grain_and_params_in_its_header():

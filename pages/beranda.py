@@ -26,8 +26,8 @@ c4, c5, c6 = st.columns(3)
 c4.metric("PSM aktif", fmt.number(row["psm_aktif"]), help=HELP_PSM)
 c5.metric("Desa/kelurahan dengan PSM", fmt.percent(row["persen_desa_psm"]),
           delta=f"{fmt.number(row['desa_dengan_psm'])} dari {fmt.number(row['jumlah_desa'])}",
-          delta_color="off", help=HELP_CAKUPAN)
+          delta_color="off", delta_arrow="off", help=HELP_CAKUPAN)
 c6.metric("PSM dengan Bimtek Dasar", fmt.percent(row["persen_psm_terlatih"]),
           delta=f"{fmt.number(row['psm_terlatih'])} dari {fmt.number(row['psm_aktif'])}",
-          delta_color="off", help=HELP_BIMTEK)
+          delta_color="off", delta_arrow="off", help=HELP_BIMTEK)
 st.caption(f"Data per: {fmt.date(row['data_per'])}", help=HELP_ASOF)

@@ -1,0 +1,31 @@
+"""Choropleth maps of cases per wilayah: the one module pages import for maps.
+
+The work is split by job: ``maps_classify`` (class breaks, colours, labels), ``maps_encode``
+(compact geometry/value payloads), ``maps_render`` (the Leaflet map), ``maps_export`` (offline
+HTML and PNG). Typical page use::
+
+    m = maps.choropleth(layer, values, spec, outline_layer=kec)
+    st_folium(m, returned_objects=["last_clicked"], use_container_width=True)
+"""
+
+from __future__ import annotations
+
+from petakesos.maps_classify import PALETTES, SCHEMES, Classes, classify, palette_colors
+from petakesos.maps_export import export_html, export_png, map_html
+from petakesos.maps_render import choropleth, payload_bytes, restyle_payload
+from petakesos.maps_spec import MapSpec
+
+__all__ = [
+    "PALETTES",
+    "SCHEMES",
+    "Classes",
+    "MapSpec",
+    "choropleth",
+    "classify",
+    "export_html",
+    "export_png",
+    "map_html",
+    "palette_colors",
+    "payload_bytes",
+    "restyle_payload",
+]

@@ -1,0 +1,221 @@
+"""Tests for maps: classification, no-data styling, compact encoding, privacy, offline export, PNG."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import MultiPolygon, Polygon, box
+
+from petakesos import maps
+from petakesos.maps_classify import fmt_number, format_value
+from petakesos.maps_encode import decode_layer, decode_polyline, encode_layer, polyline_chars
+from petakesos.maps_render import _Choropleth
+
+
+# ---------- fixtures: four 0.01° squares in Tuban, one with a hole, one multipart ----------
+def _layer() -> gpd.GeoDataFrame:
+    x0, y0 = 111.90, -6.90
+    holed = Polygon(
+        [(x0, y0), (x0 + 0.01, y0), (x0 + 0.01, y0 + 0.01), (x0, y0 + 0.01)],
+        [[(x0 + 0.003, y0 + 0.003), (x0 + 0.006, y0 + 0.003), (x0 + 0.006, y0 + 0.006)]],
+    )
+    multi = MultiPolygon([box(x0 + 0.03, y0, x0 + 0.04, y0 + 0.01),
+                          box(x0 + 0.045, y0, x0 + 0.05, y0 + 0.005)])
+    return gpd.GeoDataFrame(
+        {
+            "kode": ["35.23.01.2001", "35.23.01.2002", "35.23.01.2003", "35.23.02.1004"],
+            "nama": ["Sidomukti", "Tengger {{Kulon}}", "Bate 100%", "Jatirogo"],
+            "kode_kec": ["35.23.01", "35.23.01", "35.23.01", "35.23.02"],
+            "nama_kec": ["Kenduruan", "Kenduruan", "Kenduruan", "Jatirogo"],
+            "nama_kab": ["Kabupaten Tuban"] * 4,
+        },
+        geometry=[holed, box(x0 + 0.01, y0, x0 + 0.02, y0 + 0.01),
+                  box(x0 + 0.02, y0, x0 + 0.03, y0 + 0.01), multi],
+        crs="EPSG:4326",
+    )
+
+
+@pytest.fixture
+def layer() -> gpd.GeoDataFrame:
+    return _layer()
+
+
+@pytest.fixture
+def static_dir(tmp_path):
+    """A stand-in static/ so export tests need neither npm nor the network."""
+    d = tmp_path / "static" / "leaflet"
+    (d / "images").mkdir(parents=True)
+    (d / "leaflet.js").write_text("/* LEAFLET-STUB */ window.L = {};\n//# sourceMappingURL=leaflet.js.map")
+    (d / "leaflet.css").write_text(".leaflet-control-layers-toggle{background-image:url(images/layers.png)}")
+    (d / "images" / "layers.png").write_bytes(b"\x89PNG\r\n\x1a\nstub")
+    return tmp_path / "static"
+
+
+SPEC = maps.MapSpec(
+    title="Jumlah PMKS per desa", subtitle="Kabupaten Tuban · Triwulan I 2025",
+    value_label="Jumlah kasus", scheme="equal_interval", k=3, palette="Blues",
+    source_note="SIKS-NG Dinsos", asof="31-03-2025", suppress_small=True,
+)
+
+
+def _parts(m) -> _Choropleth:
+    return next(c for c in m._children.values() if isinstance(c, _Choropleth))
+
+
+# ---------- classification ----------
+def test_quantile_three_classes_of_one_to_nine():
+    c = maps.classify(pd.Series(range(1, 10), dtype=float), "quantile", 3)
+    # 33rd/67th percentiles of 1..9 are 3.67 and 6.33: {1,2,3} {4,5,6} {7,8,9}.
+    assert c.labels == ("1 – 3", "4 – 6", "7 – 9")
+    assert c.counts == (3, 3, 3)
+    assert c.n_no_data == 0
+
+
+def test_equal_interval_with_zero_and_nan():
+    c = maps.classify(pd.Series([0, 10, 20, 30, 40, np.nan]), "equal_interval", 4)
+    # width (40-0)/4 = 10: bins 10, 20, 30, 40; zero is a value in the lowest class.
+    assert c.bins == (10.0, 20.0, 30.0, 40.0)
+    assert c.labels == ("0 – 10", "11 – 20", "21 – 30", "31 – 40")
+    assert c.counts == (2, 1, 1, 1)
+    assert c.index == (0, 0, 1, 2, 3, -1)
+    assert c.n_no_data == 1
+
+
+def test_all_equal_values_give_one_class():
+    c = maps.classify(pd.Series([5.0, 5.0, 5.0]), "fisher_jenks", 5)
+    assert c.labels == ("5",) and c.counts == (3,)
+
+
+def test_fewer_unique_values_than_k():
+    c = maps.classify(pd.Series([1, 1, 2, 2, 3]), "quantile", 5)
+    assert c.labels == ("1", "2", "3") and c.counts == (2, 2, 1)
+
+
+def test_all_nan_gives_no_classes():
+    c = maps.classify(pd.Series([np.nan, np.nan]), "quantile", 5)
+    assert c.k == 0 and c.n_no_data == 2 and c.index == (-1, -1)
+
+
+def test_decimal_labels_use_indonesian_format():
+    c = maps.classify(pd.Series([0.5, 1.25, 2.0, 2.5, 10.0, 20.0]), "equal_interval", 3)
+    # span 19,5 → 1 decimal; width 6,5: bins 7, 13,5, 20.
+    assert c.labels == ("0,5 – 7,0", "7,0 – 13,5", "13,5 – 20,0")
+    assert c.counts == (4, 1, 1)
+    assert fmt_number(1234567.891, 1) == "1.234.567,9"
+
+
+def test_shared_classes_place_other_values_and_recount():
+    c = maps.classify(pd.Series(range(1, 10), dtype=float), "quantile", 3)
+    other = pd.Series([0.0, 5.0, 100.0, np.nan])
+    assert list(c.assign(other)) == [0, 1, 2, -1]
+    assert c.count(other) == ([1, 1, 1], 1)
+
+
+def test_invalid_spec_rejected():
+    with pytest.raises(ValueError):
+        maps.MapSpec(title="x", k=9)
+    with pytest.raises(ValueError):
+        maps.MapSpec(title="x", palette="Jet")
+
+
+def test_small_counts_suppressed_in_tooltip_text():
+    assert [format_value(x, True, True) for x in (0, 1, 4, 5)] == ["0", "<5", "<5", "5"]
+    assert format_value(3, True, False) == "3"
+    assert format_value(float("nan"), True, True) == "Tidak ada data"
+
+
+# ---------- encoding ----------
+def test_polyline_roundtrip_signed_and_large():
+    ints = np.array([0, 1, -1, 15, -16, 16, 511, -512, 123456, -98765])
+    chars, _ = polyline_chars(ints)
+    assert decode_polyline(chars.tobytes().decode()) == ints.tolist()
+
+
+def test_encoded_layer_decodes_to_features_codes_and_coordinates(layer):
+    enc = encode_layer(layer)
+    dec = decode_layer(enc.json)
+    assert dec["kode"] == list(layer["kode"]) and len(dec["geoms"]) == 4
+    assert [len(g) for g in dec["geoms"]] == [1, 1, 1, 2]  # parts
+    assert len(dec["geoms"][0][0]) == 2  # outer ring + hole
+    outer = np.array(layer.geometry.iloc[0].exterior.coords)[:-1]
+    assert np.abs(np.array(dec["geoms"][0][0][0]) - outer).max() <= dec["q"] / 2 + 1e-12
+    # Geometry payload is independent of values and cached.
+    assert encode_layer(layer).json is enc.json
+
+
+def test_map_payload_decodes_and_matches_layer_order(layer):
+    values = pd.DataFrame({"kode": ["35.23.02.1004", "35.23.01.2001"], "nilai": [7, 2]})
+    m = maps.choropleth(layer, values, SPEC)
+    parts = _parts(m)
+    assert decode_layer(parts.geo)["kode"] == list(layer["kode"])
+    assert maps.payload_bytes(m) < 20_000
+
+
+# ---------- no data vs zero ----------
+def test_zero_is_a_class_nan_and_missing_are_no_data(layer):
+    values = pd.DataFrame({"kode": ["35.23.01.2001", "35.23.01.2002", "35.23.02.1004"],
+                           "nilai": [0, np.nan, 9]})
+    m = maps.choropleth(layer, values, SPEC)
+    val = json.loads(_parts(m).values)
+    assert val["c"] == "0..1"  # 2001 → lowest class; 2002 NaN and 2003 absent → no data
+    assert val["nd"] == 2 and val["nd_label"] == "Tidak ada data"
+    assert val["t"] == ["0", "Tidak ada data", "Tidak ada data", "9"]
+    assert val["legend"] == [["0", 1], ["9", 1]]
+    assert len(set(val["colors"])) == 2 and "#bdbdbd" not in val["colors"]
+
+
+def test_codes_join_as_strings_not_names(layer):
+    values = pd.DataFrame({"kode": ["35.23.01.2003"], "nama": ["Nama Lain"], "nilai": [4]})
+    val = json.loads(_parts(maps.choropleth(layer, values, SPEC)).values)
+    assert val["c"][2] == "0" and val["t"][2] == "<5"  # suppress_small
+
+
+def test_duplicate_codes_rejected(layer):
+    values = pd.DataFrame({"kode": ["35.23.01.2001"] * 2, "nilai": [1, 2]})
+    with pytest.raises(ValueError):
+        maps.choropleth(layer, values, SPEC)
+
+
+# ---------- privacy and offline export ----------
+def test_no_personal_columns_reach_the_html(layer, static_dir):
+    values = pd.DataFrame({
+        "kode": list(layer["kode"]), "nilai": [1, 6, 12, 30],
+        "nik": ["3523010101900001", "3523010101900002", "3523010101900003", "3523010101900004"],
+        "nama_orang": ["Siti Aminah", "Budi Santoso", "Sri Wahyuni", "Agus Salim"],
+    })
+    html = maps.map_html(maps.choropleth(layer, values, SPEC), static_dir)
+    for leak in ("nik", "nama_orang", "3523010101900001", "Siti Aminah", "Agus Salim"):
+        assert leak not in html
+
+
+def test_export_html_is_offline_and_carries_the_map_text(layer, static_dir, tmp_path):
+    values = pd.DataFrame({"kode": list(layer["kode"]), "nilai": [0, 7, 15, 31]})
+    kec = layer.dissolve("kode_kec", as_index=False)[["kode_kec", "geometry"]].rename(
+        columns={"kode_kec": "kode"})
+    m = maps.choropleth(layer, values, SPEC, outline_layer=kec, bubbles_col="nilai")
+    path = maps.export_html(m, tmp_path / "peta.html", static_dir)
+    html = path.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", html, re.I)
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", html, re.I)
+    assert "LEAFLET-STUB" in html and "sourceMappingURL" not in html
+    assert "data:image/png;base64," in html
+    for text in ("Jumlah PMKS per desa", "Kabupaten Tuban · Triwulan I 2025", "Jumlah kasus",
+                 "Tidak ada data", "Sumber: SIKS-NG Dinsos", "Data per 31-03-2025",
+                 "interval sama, 3 kelas", "0 – 10", "11 – 20", "21 – 31", "L.control.scale", "Arah utara"):
+        assert text in html, text
+    assert "Tengger {\\u007bKulon}}" in html  # Jinja markers in names are escaped, not rendered
+
+
+def test_png_is_real_and_sized(layer, tmp_path):
+    values = pd.DataFrame({"kode": list(layer["kode"])[:3], "nilai": [0, 6, 12]})
+    path = maps.export_png(layer, values, SPEC, tmp_path / "peta.png")
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1600, 1200)

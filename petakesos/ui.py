@@ -144,6 +144,9 @@ def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
     if layer.empty:
         st.info("Tidak ada batas wilayah untuk pilihan ini.")
         return None
+    scope = _common_scope(layer)
+    if str(layer["kode"].iloc[0]).count(".") == 3:
+        unmapped_note(scope)
     m = maps.choropleth(layer, values, spec, value_col=value_col, outline_layer=outline,
                         bubbles_col=bubbles_col, classes=classes)
     state = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=["last_clicked"])
@@ -152,3 +155,24 @@ def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
         return None
     inside = layer.contains(gpd.points_from_xy([clicked["lng"]], [clicked["lat"]])[0])
     return str(layer.loc[inside, "kode"].iloc[0]) if inside.any() else None
+
+
+def _common_scope(layer: gpd.GeoDataFrame) -> str:
+    """The narrowest code that contains every polygon of the layer ('' when they span provinces)."""
+    for column in ("kode_kec", "kode_kab", "kode_prov"):
+        if column in layer and layer[column].nunique() == 1:
+            return str(layer[column].iloc[0])
+    return ""
+
+
+def unmapped_note(scope: str) -> None:
+    """Name the villages the map cannot draw, so nobody reads their absence as zero."""
+    missing = data.query("app/desa_tanpa_batas", wilayah=scope)
+    if missing.empty:
+        return
+    names = ", ".join(f"{r.nama} (Kec. {r.nama_kec})" for r in missing.head(12).itertuples())
+    more = f" dan {len(missing) - 12} lainnya" if len(missing) > 12 else ""
+    st.caption(
+        f"{len(missing)} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
+        "di tabel dan pada kecamatannya; di peta desa, wilayahnya masih tergambar sebagai bagian desa induknya."
+    )

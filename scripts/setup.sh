@@ -29,8 +29,8 @@ fi
 stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "== Memasang paket Python ($req)"
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -r "$req"
+  # This machine's pip config lists local wheel folders that may not exist; hide only those warnings.
+  .venv/bin/python -m pip install -q -r "$req" 2>&1 | { grep -v "is ignored: it is neither" || true; }
   touch "$stamp"
 fi
 

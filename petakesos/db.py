@@ -30,7 +30,7 @@ def load_reference_tables(con: duckdb.DuckDBPyConnection, settings: Settings) ->
         sql.execute(con, "staging/load_ref_wilayah", kode_csv=str(code_list), desa_parquet=polygons)
         sql.execute(con, "staging/load_ref_penduduk_kab",
                     csv=str(shared / "penduduk_luas_prov_kabkota_2025.csv"))
-    elif con.execute("select count(*) from ref_wilayah").fetchone()[0] == 0:
+    elif sql.fetch(con, "staging/ref_wilayah_count")["n"].iloc[0] == 0:
         raise FileNotFoundError(
             f"Daftar kode wilayah tidak ditemukan: {code_list}. Atur PETAKESOS_SHARED_GEO ke folder shared/geo."
         )

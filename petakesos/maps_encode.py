@@ -59,7 +59,12 @@ def polyline_chars(ints: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _encode_geoms(geoms: np.ndarray, origin: np.ndarray, q: float) -> list[str]:
     """One string per geometry: parts split by ';', rings by ',', deltas run through the feature."""
     geoms = shapely.force_2d(np.asarray(geoms))
-    _, coords, (ring_off, poly_off, geom_off) = shapely.to_ragged_array(geoms)
+    _, coords, offsets = shapely.to_ragged_array(geoms)
+    if len(offsets) == 2:  # only plain Polygons: every geometry is a single part
+        ring_off, poly_off = offsets
+        geom_off = np.arange(len(poly_off))
+    else:
+        ring_off, poly_off, geom_off = offsets
     # Drop each ring's closing vertex; Leaflet closes polygons itself.
     keep = np.ones(len(coords), dtype=bool)
     keep[ring_off[1:] - 1] = False
@@ -92,7 +97,8 @@ def _fingerprint(layer: gpd.GeoDataFrame, columns: tuple[str, ...]) -> str:
     for col in columns:
         if col in layer.columns:
             h.update(col.encode())
-            h.update("\x1f".join(layer[col].astype(str)).encode())
+            # tolist(): missing names (None/NaN) must hash too; pandas 3 keeps them missing under astype(str)
+            h.update("\x1f".join(map(str, layer[col].tolist())).encode())
     return h.hexdigest()
 
 

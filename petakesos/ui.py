@@ -91,12 +91,27 @@ def render_sidebar() -> Filters:
     return filters
 
 
+def _leave_legacy_pages_mode() -> None:
+    """Make a shared link such as /peta work on a freshly started server.
+
+    Until app.py has called st.navigation once, Streamlit treats a folder named pages/ as its old
+    automatic multipage layout and runs the page file alone (no page config, file names in the
+    sidebar). Switching that off and rerunning lets app.py route the link to the real page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_filters() -> Filters:
     """Start every page: the sidebar pickers, the demo-data banner and the attribution.
 
     Called by each page rather than by app.py so that a page also works when run on its own
     (Streamlit's AppTest reruns the page script alone after a widget changes).
     """
+    _leave_legacy_pages_mode()
     try:
         filters = render_sidebar()
     except data.DatabaseMissing as missing:

@@ -219,3 +219,20 @@ def test_png_is_real_and_sized(layer, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1600, 1200)
+
+
+def test_layers_of_plain_polygons_and_missing_names_encode():
+    """A layer of only Polygons (no MultiPolygon) and with an empty name column still maps."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    from petakesos import maps
+
+    layer = gpd.GeoDataFrame(
+        {"kode": ["35.01", "35.02"], "nama": ["A", "B"], "nama_kec": [None, None]},
+        geometry=[box(111.0, -8.0, 111.1, -7.9), box(111.1, -8.0, 111.2, -7.9)], crs=4326)
+    values = pd.DataFrame({"kode": ["35.01", "35.02"], "nilai": [1.0, 2.0]})
+    m = maps.choropleth(layer, values, maps.MapSpec(title="uji", k=3))
+    html = maps.map_html(m)
+    assert "35.02" in html

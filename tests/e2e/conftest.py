@@ -29,6 +29,16 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def app_url():
     """Serve app.py on the demo database (built by scripts/setup.sh) on a free localhost port."""
+    yield from _serve()
+
+
+@pytest.fixture()
+def fresh_app_url():
+    """A server of its own that no browser has visited yet (for first-visit behaviour)."""
+    yield from _serve()
+
+
+def _serve():
     # The default settings, not the test world's: the browser tests look at the demo data.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PETAKESOS_")}
     demo_db = REPO_ROOT / "data" / "petakesos.duckdb"

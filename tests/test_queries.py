@@ -15,6 +15,7 @@ SAMPLE_PARAMS = {
     "tahun": 2022,
     "tingkat": 4,
     "kategori": [],
+    "tahun_awal": 2021,
 }
 
 

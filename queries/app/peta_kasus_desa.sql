@@ -1,0 +1,35 @@
+-- One row per desa/kelurahan (of the provinces with data) inside $wilayah: names, population in the end
+-- year and the PMKS cases of the chosen categories open at any time in the period $tahun_awal..$tahun
+-- (recorded on or before 31 December of $tahun and not closed before 1 January of $tahun_awal; a case
+-- open in several years of the period counts once). Desa without cases get 0; without population NULL.
+-- Params: $wilayah (VARCHAR, dotted code, '' = all), $tahun_awal (INTEGER, first year),
+--         $tahun (INTEGER, last year), $kategori (VARCHAR[], category codes such as '09'; empty = all).
+with desa as (
+    select d.kode_desa, d.penduduk
+    from mart_desa_tahun as d
+    where d.tahun = $tahun and in_wilayah(d.kode_desa, $wilayah)
+),
+kasus as (
+    select k.kode_desa, count(*)::integer as kasus
+    from pmks_kasus as k
+    where in_wilayah(k.kode_desa, $wilayah)
+        and k.tanggal_catat <= make_date($tahun, 12, 31)
+        and (k.tanggal_selesai is null or k.tanggal_selesai >= make_date($tahun_awal, 1, 1))
+        and (len($kategori::varchar[]) = 0 or list_contains($kategori::varchar[], k.kode_pmks))
+    group by k.kode_desa
+)
+select
+    d.kode_desa as kode,
+    w.nama,
+    w.kode_kec,
+    w.nama_kec,
+    w.kode_kab,
+    w.nama_kab,
+    w.kode_prov,
+    w.nama_prov,
+    d.penduduk,
+    coalesce(k.kasus, 0)::integer as kasus
+from desa as d
+join ref_wilayah as w on w.kode = d.kode_desa
+left join kasus as k on k.kode_desa = d.kode_desa
+order by d.kode_desa;

@@ -1,0 +1,352 @@
+"""District comparison ("Bandingkan Kabupaten"): rates from sums, league table, reference rows, change.
+
+Every rate is computed by `rates` from sums (desa, population, cases, PSM), so a kabupaten, a
+province and a single desa are divided the same way; the page only chooses and renders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import fmt
+
+SUM_COLUMNS = ("jumlah_desa", "penduduk", "kasus", "kasus_berpenduduk", "psm_aktif", "psm_berpenduduk",
+               "psm_terlatih", "desa_dengan_psm")
+PREFERRED_BASE_YEAR = 2022
+ROW_KAB, ROW_PROV, ROW_MEDIAN = "kabupaten", "provinsi", "median"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One comparable figure: its label, which direction is worse, how to show it and its desa variant."""
+
+    key: str
+    label: str
+    higher_is_worse: bool
+    kind: str  # 'rate' (1 decimal), 'ratio' (2 decimals), 'percent', 'count', 'delta' (of a level indicator)
+    help: str
+    palette: str
+    desa_key: str  # the value the desa-level maps show for this indicator
+
+
+INDICATORS: dict[str, Indicator] = {i.key: i for i in (
+    Indicator("desa_tanpa_psm", "Desa tanpa PSM", True, "count",
+              "Jumlah desa/kelurahan tanpa PSM aktif pada 31 Desember.", "Oranges", "psm_aktif"),
+    Indicator("persen_desa_psm", "% desa ber-PSM", False, "percent",
+              "Bagian desa/kelurahan yang memiliki paling sedikit satu PSM aktif.", "Greens", "psm_aktif"),
+    Indicator("psm_per_desa", "PSM per desa", False, "ratio",
+              "PSM aktif dibagi jumlah desa/kelurahan.", "Greens", "psm_aktif"),
+    Indicator("kasus_per_1000", "PMKS per 1.000", True, "rate",
+              "Kasus PMKS terbuka dalam tahun itu per 1.000 penduduk desa/kelurahan.", "YlOrRd", "kasus_per_1000"),
+    Indicator("kasus_per_psm", "Kasus per PSM", True, "ratio",
+              "Kasus PMKS terbuka dibagi PSM aktif: beban kerja rata-rata.", "YlOrRd", "kasus_per_psm"),
+    Indicator("persen_terlatih", "% PSM terlatih", False, "percent",
+              "Bagian PSM aktif yang telah lulus Bimtek Dasar paling lambat 31 Desember.", "Blues",
+              "persen_terlatih"),
+    Indicator("psm_per_1000", "PSM per 1.000", False, "ratio",
+              "PSM aktif per 1.000 penduduk desa/kelurahan.", "Greens", "psm_per_1000"),
+    Indicator("delta_desa_tanpa_psm", "Δ desa tanpa PSM", True, "delta",
+              "Perubahan jumlah desa tanpa PSM dibanding tahun pembanding (negatif = membaik).", "Purples",
+              "psm_aktif"),
+    Indicator("delta_kasus_per_1000", "Δ PMKS per 1.000", True, "delta",
+              "Perubahan PMKS per 1.000 penduduk dibanding tahun pembanding (positif = masalah bertambah).",
+              "Purples", "kasus_per_1000"),
+)}
+LEVEL_KEYS = ("kasus_per_1000", "psm_per_desa", "persen_desa_psm", "desa_tanpa_psm", "kasus_per_psm",
+              "persen_terlatih", "psm_per_1000")
+# Change since the base year is computed for every level indicator; the table shows two of them.
+CHANGE_OF = {f"delta_{k}": k for k in LEVEL_KEYS}
+CAPACITY_KEYS = ("psm_per_1000", "persen_desa_psm")
+DESA_LABELS = {"psm_aktif": "PSM aktif di desa", "kasus_per_1000": "PMKS per 1.000",
+               "kasus_per_psm": "Kasus per PSM", "persen_terlatih": "% PSM terlatih",
+               "psm_per_1000": "PSM per 1.000"}
+
+
+def _ratio(num: pd.Series, den: pd.Series, scale: float = 1.0) -> pd.Series:
+    num = pd.to_numeric(num, errors="coerce").astype(float)
+    den = pd.to_numeric(den, errors="coerce").astype(float)
+    return (scale * num / den.where(den > 0)).astype(float)
+
+
+def rates(sums: pd.DataFrame) -> pd.DataFrame:
+    """The sums plus every level indicator; a zero denominator gives NaN (no data), never 0 or inf."""
+    out = sums.copy()
+    out["kasus_per_1000"] = _ratio(out["kasus_berpenduduk"], out["penduduk"], 1000.0)
+    out["psm_per_1000"] = _ratio(out["psm_berpenduduk"], out["penduduk"], 1000.0)
+    out["psm_per_desa"] = _ratio(out["psm_aktif"], out["jumlah_desa"])
+    out["persen_desa_psm"] = _ratio(out["desa_dengan_psm"], out["jumlah_desa"], 100.0)
+    out["desa_tanpa_psm"] = (out["jumlah_desa"] - out["desa_dengan_psm"]).astype("int64")
+    out["kasus_per_psm"] = _ratio(out["kasus"], out["psm_aktif"])
+    out["persen_terlatih"] = _ratio(out["psm_terlatih"], out["psm_aktif"], 100.0)
+    return out
+
+
+def base_year_options(years: list[int], tahun: int) -> list[int]:
+    """Years a change can be measured from: those before the chosen year, newest first."""
+    return sorted((int(y) for y in years if int(y) < tahun), reverse=True)
+
+
+def default_base_year(years: list[int], tahun: int) -> int | None:
+    """2022 (the year the PSM programme was formed in the demo provinces) if earlier, else last year."""
+    options = base_year_options(years, tahun)
+    if not options:
+        return None
+    return PREFERRED_BASE_YEAR if PREFERRED_BASE_YEAR in options else options[0]
+
+
+def _with_change(rows: pd.DataFrame, key: str, tahun: int, base: int | None) -> pd.DataFrame:
+    """Rates of `tahun` per group `key`, plus the change of every level indicator since `base`."""
+    now = rates(rows[rows["tahun"] == tahun]).reset_index(drop=True)
+    then = rates(rows[rows["tahun"] == base]).set_index(key).reindex(now[key]) if base is not None else None
+    for delta, level in CHANGE_OF.items():
+        now[delta] = np.nan if then is None else now[level].to_numpy(dtype=float) - then[level].to_numpy(dtype=float)
+    return now
+
+
+def kabupaten_rows(kab_years: pd.DataFrame, tahun: int, base: int | None) -> pd.DataFrame:
+    """One row per kabupaten/kota: sums and indicators of `tahun`, change since `base`."""
+    out = _with_change(kab_years, "kode_kab", tahun, base)
+    return out.assign(jenis_baris=ROW_KAB, kode=out["kode_kab"], nama=out["nama_kab"])
+
+
+def province_rows(kab_years: pd.DataFrame, tahun: int, base: int | None) -> pd.DataFrame:
+    """One reference row per province: its kabupaten summed, then divided (not an average of rates)."""
+    sums = (kab_years.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)[list(SUM_COLUMNS)].sum())
+    out = _with_change(sums, "kode_prov", tahun, base)
+    return out.assign(jenis_baris=ROW_PROV, kode=out["kode_prov"], nama="Provinsi " + out["nama_prov"],
+                      kode_kab="", nama_kab="")
+
+
+def median_row(all_kab: pd.DataFrame, n_prov: int) -> pd.DataFrame:
+    """The reference row 'median of all kabupaten/kota of the covered provinces', indicator by indicator."""
+    cols = [*SUM_COLUMNS, *LEVEL_KEYS, *CHANGE_OF]
+    med = all_kab[cols].apply(pd.to_numeric, errors="coerce").median(skipna=True)
+    row = pd.DataFrame([med.to_dict()])
+    return row.assign(jenis_baris=ROW_MEDIAN, kode="", kode_kab="", nama_kab="", kode_prov="", nama_prov="",
+                      nama=f"Median kab/kota ({n_prov} provinsi)")
+
+
+def rank(rows: pd.DataFrame, key: str) -> pd.Series:
+    """Rank 1 = worst on `key` (highest where higher is worse); ties share a rank; NaN gets no rank."""
+    ind = INDICATORS[key]
+    return rows[key].rank(ascending=not ind.higher_is_worse, method="min").astype("Int64")
+
+
+def league_table(scope_kab_years: pd.DataFrame, all_kab_years: pd.DataFrame, tahun: int, base: int | None,
+                 sort_key: str) -> pd.DataFrame:
+    """Kabupaten of the scope ranked worst-first on `sort_key`, then one row per province, then the median.
+
+    `all_kab_years` holds every kabupaten of the covered provinces (for the median reference row).
+    """
+    kab = kabupaten_rows(scope_kab_years, tahun, base)
+    kab["peringkat"] = rank(kab, sort_key)
+    ind = INDICATORS[sort_key]
+    kab = kab.sort_values([sort_key, "kode_kab"], ascending=[not ind.higher_is_worse, True],
+                          na_position="last", kind="mergesort")
+    provs = province_rows(scope_kab_years, tahun, base)
+    every = kabupaten_rows(all_kab_years, tahun, base)
+    med = median_row(every, every["kode_prov"].nunique())
+    out = pd.concat([kab, provs, med], ignore_index=True)
+    out["peringkat"] = out["peringkat"].astype("Int64")
+    return out
+
+
+def worst(table: pd.DataFrame, key: str, n: int = 3) -> pd.DataFrame:
+    """The n kabupaten ranked worst on `key` (the table must be ranked on that key)."""
+    kab = table[(table["jenis_baris"] == ROW_KAB) & table[key].notna()]
+    return kab.sort_values(["peringkat", "kode_kab"]).head(n)
+
+
+def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> list[str]:
+    """'1. Kabupaten X — 120 (+15 sejak 2022)' for the n worst kabupaten on `key`, for the page summary."""
+    level = CHANGE_OF.get(key, key)
+    # Show the change beside a level, and the level beside a change.
+    other = f"delta_{level}" if key == level else level
+    lines = []
+    for _, row in worst(table, key, n).iterrows():
+        text = f"{row['peringkat']}. {row['nama']} — {formatter(key, False)(row[key])}"
+        if base is not None and other in row and pd.notna(row[other]):
+            if key == level:
+                text += f" ({_delta_text(level, row[other])} sejak {base})"
+            else:
+                text += f" (kini {formatter(level, False)(row[level])})"
+        lines.append(text)
+    return lines
+
+
+def row_text(table: pd.DataFrame, kode_kab: str, key: str) -> str | None:
+    """'Kabupaten X: peringkat 4 dari 38 — 120' for one kabupaten (a map click, the chosen kabupaten)."""
+    kab = table[table["jenis_baris"] == ROW_KAB]
+    hit = kab[kab["kode_kab"] == kode_kab]
+    if hit.empty:
+        return None
+    row = hit.iloc[0]
+    where = f"peringkat {row['peringkat']} dari {int(kab['peringkat'].notna().sum())}" if pd.notna(row["peringkat"]) \
+        else "tanpa peringkat (tidak ada data)"
+    return f"{row['nama']}: {where} — {INDICATORS[key].label} {formatter(key, False)(row[key])}"
+
+
+def trend(kab_years: pd.DataFrame, key: str, years: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per kabupaten × year, reference per province × year) frames with columns kode, nama, tahun, nilai.
+
+    A change indicator shows its level over time. The reference is the province's own rate, or for a
+    count (desa tanpa PSM) the median kabupaten, since a province total would dwarf every line."""
+    level = CHANGE_OF.get(key, key)
+    rows = kab_years[kab_years["tahun"].isin(years)]
+    kab = rates(rows)
+    kab = kab.assign(kode=kab["kode_kab"], nama=kab["nama_kab"], nilai=kab[level].astype(float))
+    if INDICATORS[level].kind == "count":
+        ref = kab.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)["nilai"].median()
+        ref = ref.assign(kode=ref["kode_prov"], nama="Median kab/kota " + ref["nama_prov"])
+    else:
+        ref = rates(rows.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)[list(SUM_COLUMNS)].sum())
+        ref = ref.assign(kode=ref["kode_prov"], nama="Provinsi " + ref["nama_prov"], nilai=ref[level])
+    cols = ["kode", "nama", "tahun", "nilai"]
+    return kab[cols].reset_index(drop=True), ref[cols].reset_index(drop=True)
+
+
+def map_values(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """kode/nilai/peringkat of the kabupaten rows, for the kabupaten choropleth."""
+    kab = table[table["jenis_baris"] == ROW_KAB]
+    return pd.DataFrame({"kode": kab["kode_kab"].astype(str), "nilai": kab[key].astype(float),
+                         "peringkat": rank(kab, key).astype(float)}).reset_index(drop=True)  # NaN, not NA
+
+
+def map_layer(layer):
+    """A copy of a boundary layer that the shared map encoder accepts; the cached layer is untouched.
+
+    Works around two maps_encode limits (reported): a name column that is all missing (kecamatan
+    names on a kabupaten layer) fails its fingerprint under pandas 3, and a layer of plain Polygons
+    only (no MultiPolygon) fails `to_ragged_array` unpacking."""
+    from shapely.geometry import MultiPolygon
+
+    if layer is None:
+        return None
+    out = layer.drop(columns=[c for c in ("kode_kec", "nama_kec") if c in layer and layer[c].isna().all()])
+    return out.set_geometry([MultiPolygon([g]) if g is not None and g.geom_type == "Polygon" else g
+                             for g in out.geometry], crs=out.crs)
+
+
+def desa_values(desa: pd.DataFrame, key: str) -> pd.DataFrame:
+    """kode/nilai per desa for the small-multiple maps: the desa variant of indicator `key`."""
+    value = rates(desa)[INDICATORS[key].desa_key]
+    return pd.DataFrame({"kode": desa["kode"].astype(str), "nilai": value.astype(float)}).reset_index(drop=True)
+
+
+def small_multiples(desa_by_kab: dict[str, pd.DataFrame], key: str) -> tuple[dict[str, pd.DataFrame], pd.Series]:
+    """Desa values per kabupaten for the small-multiple maps, and all of them together (for shared classes)."""
+    values = {kab: desa_values(frame, key) for kab, frame in desa_by_kab.items()}
+    together = pd.concat([v["nilai"] for v in values.values()], ignore_index=True) if values else pd.Series(dtype=float)
+    return values, together
+
+
+def default_selection(table: pd.DataFrame, key: str, highlight: str | None, n: int = 3) -> list[str]:
+    """Kabupaten preselected for the small multiples: the chosen kabupaten first, then the worst ones."""
+    picks = [highlight] if highlight else []
+    for code in worst(table, key, n + 1)["kode_kab"]:
+        if code not in picks:
+            picks.append(code)
+    return picks[:max(n, 2)] if len(picks) > 1 else picks
+
+
+# --- Table for display and export -------------------------------------------------------------
+
+HIGHLIGHT_CSS = "background-color: #fff3b0"
+REFERENCE_CSS = "background-color: #eef1f5"
+SMALL_COUNT_COLUMNS = ("kasus", "psm_aktif")  # counts of people: 1–4 may be shown as "<5"
+
+
+HEADERS = {"jumlah_desa": "Desa", "kasus": "Kasus", "psm_aktif": "PSM", "kasus_per_1000": "PMKS/1.000",
+           "psm_per_desa": "PSM/desa", "persen_desa_psm": "% desa ber-PSM", "desa_tanpa_psm": "Desa tanpa PSM",
+           "kasus_per_psm": "Kasus/PSM", "persen_terlatih": "% terlatih", "psm_per_1000": "PSM/1.000"}
+TABLE_LEVELS = ("kasus_per_1000", "psm_per_desa", "persen_desa_psm", "desa_tanpa_psm", "kasus_per_psm",
+                "persen_terlatih")
+TABLE_CHANGES = ("delta_kasus_per_1000", "delta_desa_tanpa_psm")
+
+
+def columns(base: int | None, multi_province: bool, key: str) -> dict[str, str]:
+    """Table column → header, in display order: the sorted indicator and its change come right after
+    the name (so the answer is visible without scrolling), the people/desa counts last."""
+    level = CHANGE_OF.get(key, key)
+    delta = f"delta_{level}"
+    first = [key, level if key != level else delta]
+    order = ["peringkat", "nama", *(["nama_prov"] if multi_province else []), *first, *TABLE_LEVELS,
+             *TABLE_CHANGES, "jumlah_desa", "kasus", "psm_aktif"]
+    cols: dict[str, str] = {}
+    for col in order:
+        if col in cols or (col.startswith("delta_") and base is None):
+            continue
+        if col.startswith("delta_"):
+            cols[col] = f"Δ {HEADERS[CHANGE_OF[col]]} sejak {base}"
+        else:
+            cols[col] = {"peringkat": "Peringkat", "nama": "Kabupaten/Kota", "nama_prov": "Provinsi"}.get(
+                col, HEADERS.get(col))
+    return cols
+
+
+def _signed(value, digits: int) -> str:
+    if pd.isna(value):
+        return "–"
+    text = f"{abs(float(value)):,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text if round(float(value), digits) == 0 else ("+" if value > 0 else "−") + text
+
+
+def _delta_text(level: str, value) -> str:
+    kind = INDICATORS[level].kind
+    digits = {"count": 0, "rate": 2, "ratio": 2, "percent": 1}[kind]
+    text = _signed(value, digits)
+    return text + " poin" if kind == "percent" and text != "–" else text
+
+
+def formatter(col: str, suppress: bool):
+    """Display text for one cell of column `col` (Indonesian numbers, '<5' for small people counts)."""
+    if col in SMALL_COUNT_COLUMNS:
+        return lambda v: fmt.small_count(v, suppress)
+    if col in ("peringkat", "jumlah_desa"):
+        return fmt.number
+    if col in CHANGE_OF:
+        return lambda v: _delta_text(CHANGE_OF[col], v)
+    kind = INDICATORS[col].kind if col in INDICATORS else "text"
+    return {
+        "count": fmt.number,
+        "rate": lambda v: fmt.decimal(v, 1),
+        "ratio": lambda v: fmt.decimal(v, 2),
+        "percent": fmt.percent,
+    }.get(kind, lambda v: "" if pd.isna(v) else str(v))
+
+
+def styled_table(table: pd.DataFrame, base: int | None, key: str, highlight: str | None, suppress: bool):
+    """A pandas Styler of the league table: Indonesian headers and numbers, the chosen kabupaten
+    and the reference rows shaded. Cells keep their numbers, so sorting by a column still works."""
+    multi = table.loc[table["jenis_baris"] == ROW_KAB, "kode_prov"].nunique() > 1
+    cols = columns(base, multi, key)
+    frame = table[list(cols)].rename(columns=cols).reset_index(drop=True)
+    css = np.where(table["jenis_baris"].to_numpy() != ROW_KAB, REFERENCE_CSS,
+                   np.where(table["kode_kab"].to_numpy() == (highlight or "-"), HIGHLIGHT_CSS, ""))
+    css_frame = pd.DataFrame({c: css for c in frame.columns})
+    # A median is not a count of people in one place: it is never shown as "<5".
+    median = np.flatnonzero(table["jenis_baris"].to_numpy() == ROW_MEDIAN)
+    places = np.flatnonzero(table["jenis_baris"].to_numpy() != ROW_MEDIAN)
+    return (frame.style.format({cols[c]: formatter(c, suppress) for c in cols}, subset=(places, list(frame.columns)))
+            .format({cols[c]: formatter(c, False) for c in cols}, subset=(median, list(frame.columns)))
+            .apply(lambda _: css_frame, axis=None).hide(axis="index"))
+
+
+def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool) -> pd.DataFrame:
+    """The league table for Excel: numbers (rounded), Indonesian headers, a row-type column; people
+    counts 1–4 written as '<5' when suppression is on. Codes stay text."""
+    multi = table.loc[table["jenis_baris"] == ROW_KAB, "kode_prov"].nunique() > 1
+    cols = {"jenis_baris": "Jenis baris", "kode": "Kode", **columns(base, multi, key), "penduduk": "Penduduk",
+            "psm_terlatih": "PSM terlatih", "psm_per_1000": "PSM/1.000"}
+    frame = table[list(cols)].copy()
+    for col in frame.columns:
+        if col in CHANGE_OF or (col in INDICATORS and INDICATORS[col].kind != "count"):
+            frame[col] = frame[col].astype(float).round(3)
+    if suppress:
+        for col in SMALL_COUNT_COLUMNS:
+            frame[col] = [("<5" if 1 <= v <= 4 and kind != ROW_MEDIAN else v) if pd.notna(v) else None
+                          for v, kind in zip(frame[col], frame["jenis_baris"])]
+    return frame.rename(columns=cols)

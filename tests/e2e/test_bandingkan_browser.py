@@ -1,0 +1,105 @@
+"""Bandingkan Kabupaten in headless Chromium on the demo data: Jawa Timur 2025 against 2022.
+
+The figures on screen and in the Excel download are checked against an independent pandas
+computation over the raw tables (tests/test_bandingkan_reference.py).
+"""
+
+import duckdb
+import pandas as pd
+import pytest
+
+from e2e.conftest import SHOTS
+from test_bandingkan_reference import DEMO_DB, independent_kabupaten
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def jatim():
+    """Independent figures for Jawa Timur (2025, 2022) and all 88 covered kabupaten/kota (2025)."""
+    con = duckdb.connect(str(DEMO_DB), read_only=True)
+    try:
+        now, then = independent_kabupaten(con, "35", 2025), independent_kabupaten(con, "35", 2022)
+        names = con.table("ref_wilayah").df().set_index("kode")["nama"]
+    finally:
+        con.close()
+    return now, then, names
+
+
+def _open(page, url: str) -> None:
+    # A fresh server learns of st.navigation on its first run of app.py; before that a deep link is
+    # served from the pages/ folder directly. Opening the home page first avoids testing that quirk.
+    page.goto(url.split("/bandingkan")[0] + "/")
+    page.get_by_text("PSM aktif").first.wait_for(timeout=60_000)
+    page.goto(url)
+    page.get_by_text("Tiga terburuk").first.wait_for(timeout=90_000)
+    page.wait_for_timeout(4_000)  # maps and charts settle
+
+
+def _ranked_lines(page) -> list[str]:
+    """The numbered 'Tiga terburuk' list as shown (the numbers are list markers)."""
+    return [t.strip() for t in page.locator('[data-testid="stMarkdownContainer"] ol li').all_inner_texts()]
+
+
+def _download(page) -> pd.DataFrame:
+    with page.expect_download() as info:
+        page.get_by_text("Unduh tabel (Excel)").click()
+    return pd.read_excel(info.value.path(), sheet_name="Bandingkan kabupaten", dtype={"Kode": str})
+
+
+def test_jawa_timur_table_answers_most_desa_without_psm_since_2022(app_url, page, jatim):
+    now, then, names = jatim
+    _open(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
+    assert page.locator("h3").first.inner_text().strip() == "Jawa Timur — 2025"
+
+    # The three kabupaten with the most desa without PSM and their change since 2022, in words.
+    worst = now.assign(kode=now.index).sort_values(["desa_tanpa_psm", "kode"], ascending=[False, True]).head(3)
+    expected = []
+    for code, row in worst.iterrows():
+        change = int(row["desa_tanpa_psm"] - then.loc[code, "desa_tanpa_psm"])
+        sign = "+" if change > 0 else ("−" if change < 0 else "")
+        expected.append(f"{names[code]} — {int(row['desa_tanpa_psm'])} ({sign}{abs(change)} sejak 2022)")
+    assert _ranked_lines(page) == expected
+
+    # The downloaded table: every kabupaten/kota of Jawa Timur with figures equal to the independent ones.
+    xl = _download(page)
+    kab = xl[xl["Jenis baris"] == "kabupaten"].set_index("Kode")
+    assert len(kab) == 38 and sorted(kab.index) == sorted(now.index)
+    assert (xl["Jenis baris"] != "kabupaten").sum() == 2  # province + median of all covered kabupaten
+    assert kab["Desa tanpa PSM"].astype(int).to_dict() == now["desa_tanpa_psm"].astype(int).to_dict()
+    delta = (now["desa_tanpa_psm"] - then["desa_tanpa_psm"]).astype(int)
+    assert kab["Δ Desa tanpa PSM sejak 2022"].astype(int).to_dict() == delta.to_dict()
+    for col, ref in (("PMKS/1.000", "kasus_per_1000"), ("% desa ber-PSM", "persen_desa_psm"),
+                     ("Kasus/PSM", "kasus_per_psm"), ("% terlatih", "persen_terlatih")):
+        assert ((kab[col].astype(float) - now[ref]).abs() < 0.001).all(), col
+    assert kab["Peringkat"].tolist()[:3] == [1, 2, 3]
+
+    # One kabupaten map and (by default) three desa-level maps, all served offline.
+    assert page.locator('iframe[title="streamlit_folium.st_folium"]').count() == 4
+    assert not page.blocked_requests, page.blocked_requests
+    page.set_viewport_size({"width": 1400, "height": 4800})
+    page.wait_for_timeout(3_000)
+    page.screenshot(path=str(SHOTS / "bandingkan_jatim_2025.png"), full_page=True)
+
+
+def test_switching_indicator_reranks(app_url, page, jatim):
+    now, _, names = jatim
+    _open(page, f"{app_url}/bandingkan?wilayah=35.23&tahun=2025")
+    page.get_by_text("Kabupaten Tuban: peringkat").first.wait_for()
+    page.locator('[data-testid="stSelectbox"]', has_text="Indikator").click()
+    page.get_by_role("option", name="% desa ber-PSM").click()
+    page.get_by_text("Tiga terburuk — % desa ber-PSM (2025)").wait_for(timeout=30_000)
+    lowest = now["persen_desa_psm"].idxmin()
+    assert _ranked_lines(page)[0].startswith(f"{names[lowest]} — ")
+    assert not page.blocked_requests, page.blocked_requests
+
+
+def test_all_provinces_lists_88_kabupaten_with_province_column(app_url, page):
+    _open(page, f"{app_url}/bandingkan?tahun=2025")
+    assert page.locator("h3").first.inner_text().startswith("Semua provinsi (")
+    xl = _download(page)
+    assert (xl["Jenis baris"] == "kabupaten").sum() == 88
+    assert sorted(xl.loc[xl["Jenis baris"] == "provinsi", "Kabupaten/Kota"]) == [
+        "Provinsi Jawa Tengah", "Provinsi Jawa Timur", "Provinsi Lampung"]
+    assert set(xl.loc[xl["Jenis baris"] == "kabupaten", "Provinsi"]) == {"Jawa Tengah", "Jawa Timur", "Lampung"}
+    assert not page.blocked_requests, page.blocked_requests

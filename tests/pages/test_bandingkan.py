@@ -1,0 +1,81 @@
+"""Bandingkan Kabupaten through Streamlit's AppTest, on the fixture database (Jawa Timur, Tuban has data)."""
+
+from streamlit.testing.v1 import AppTest
+
+from petakesos.config import REPO_ROOT
+
+PAGE = str(REPO_ROOT / "pages/bandingkan.py")
+
+
+def _page(**query) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def _text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.subheader]
+    return "\n".join(parts)
+
+
+def test_kecamatan_link_compares_every_kabupaten_of_its_province(world):
+    at = _page(wilayah="35.23.01", tahun="2023")
+    assert not at.exception
+    assert at.subheader[0].value == "Jawa Timur — 2023"
+    table = _table(at)
+    assert len(table) == 38 + 2  # every kabupaten/kota, the province and the median
+    assert table["Kabupaten/Kota"].tolist()[-2:] == ["Provinsi Jawa Timur", "Median kab/kota (1 provinsi)"]
+    tuban = table[table["Kabupaten/Kota"] == "Kabupaten Tuban"].iloc[0]
+    assert tuban["Desa tanpa PSM"] == 326 and tuban["Δ Desa tanpa PSM sejak 2022"] == -1
+    assert tuban["Kasus"] == 4 and tuban["PSM"] == 3
+    # The chosen kabupaten is called out. Nine kabupaten have more than 326 desa (Lamongan 474, Bojonegoro 430,
+    # Malang 390, Pasuruan 365, Gresik 356, Sidoarjo 346, Kediri 344, Sumenep 334, Probolinggo 330), all without PSM.
+    assert "Kabupaten Tuban: peringkat 10 dari 38 — Desa tanpa PSM 326" in _text(at)
+
+
+def test_three_districts_with_most_desa_without_psm_and_change_since_2022(world):
+    at = _page(wilayah="35", tahun="2023")
+    assert at.selectbox(key="bk_indikator").value == "desa_tanpa_psm"
+    assert at.selectbox(key="bk_tahun_dasar").value == 2022
+    text = _text(at)
+    assert "Tiga terburuk — Desa tanpa PSM (2023)" in text
+    assert ("1. Kabupaten Lamongan — 474 (0 sejak 2022)  \n2. Kabupaten Bojonegoro — 430 (0 sejak 2022)  \n"
+            "3. Kabupaten Malang — 390 (0 sejak 2022)") in text
+    assert _table(at)["Kabupaten/Kota"].tolist()[:3] == ["Kabupaten Lamongan", "Kabupaten Bojonegoro",
+                                                         "Kabupaten Malang"]
+
+
+def test_choosing_indicator_and_base_year_resorts_and_relabels(world):
+    at = _page(wilayah="35", tahun="2023")
+    at.selectbox(key="bk_indikator").set_value("kasus_per_psm").run()
+    assert not at.exception
+    assert "1. Kabupaten Tuban — 1,33 (−0,67 sejak 2022)" in _text(at)  # 4 cases / 3 PSM; 2022: 4 / 2
+    table = _table(at)
+    assert list(table.columns[:4]) == ["Peringkat", "Kabupaten/Kota", "Kasus/PSM", "Δ Kasus/PSM sejak 2022"]
+    assert table["Kabupaten/Kota"].iloc[0] == "Kabupaten Tuban"
+    at.selectbox(key="bk_tahun_dasar").set_value(2021).run()
+    assert "Δ Desa tanpa PSM sejak 2021" in _table(at).columns
+    assert "1. Kabupaten Tuban — 1,33 (−0,67 sejak 2021)" in _text(at)  # 2021: 2 cases (A, E) / 1 PSM
+
+
+def test_small_multiples_need_two_kabupaten(world):
+    at = _page(wilayah="35.23", tahun="2023")
+    picked = at.multiselect(key="bk_pilih").value
+    assert picked[0] == "35.23" and 2 <= len(picked) <= 6
+    at.multiselect(key="bk_pilih").set_value(["35.23"]).run()
+    assert any("paling sedikit dua" in i.value for i in at.info)
+
+
+def test_all_provinces_and_no_person_names(world):
+    at = _page(tahun="2022")
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Semua provinsi (Jawa Timur)")
+    text = _text(at) + _table(at).to_string()
+    for name in ("PSM Satu", "PSM Dua", "Kasus A", "Kasus B"):
+        assert name not in text
+    assert not {"nik", "nik_hash", "nama_orang"} & {c.lower() for c in _table(at).columns}

@@ -1,0 +1,45 @@
+-- One row per PSM counted in the year (SK on or before 31 December, still active that day) in the scope:
+-- where they serve, where their KTP is, age at SK, and their Bimtek Dasar by 31 December. For the
+-- readiness pipeline and the Permensos 10/2019 checks; names only for the district's own staff, no NIK.
+-- Params: $wilayah (VARCHAR, dotted code, '' = all), $tahun (INTEGER).
+with batas as (
+    select make_date($tahun, 12, 31) as akhir
+),
+dasar as (
+    select
+        l.nik_hash,
+        min(l.tanggal_selesai) filter (where l.lulus) as tanggal_bimtek,
+        min(l.tanggal_selesai) filter (
+            where l.lulus and nullif(trim(l.no_sertifikat), '') is not null
+        ) as tanggal_sertifikat,
+        count(*)::integer as kali_ikut
+    from pelatihan as l
+    cross join batas as b
+    where lower(l.jenis_pelatihan) = 'bimtek dasar' and l.tanggal_selesai <= b.akhir
+    group by l.nik_hash
+)
+select
+    p.nama,
+    p.kode_desa,
+    w.nama as nama_desa,
+    w.nama_kec,
+    w.nama_kab,
+    p.kode_desa_ktp,
+    k.nama as nama_desa_ktp,
+    p.no_sk,
+    p.tanggal_sk,
+    (date_diff('year', p.tanggal_lahir, p.tanggal_sk)
+        - case when strftime(p.tanggal_sk, '%m%d') < strftime(p.tanggal_lahir, '%m%d') then 1 else 0 end
+    )::integer as umur_saat_sk,
+    d.tanggal_bimtek,
+    d.tanggal_sertifikat,
+    coalesce(d.kali_ikut, 0) as kali_ikut_bimtek_dasar
+from psm as p
+cross join batas as b
+join ref_wilayah as w on w.kode = p.kode_desa
+left join ref_wilayah as k on k.kode = p.kode_desa_ktp
+left join dasar as d on d.nik_hash = p.nik_hash
+where in_wilayah(p.kode_desa, $wilayah)
+    and p.tanggal_sk <= b.akhir
+    and ((p.tanggal_nonaktif is null and p.aktif) or p.tanggal_nonaktif > b.akhir)
+order by w.nama_kab, w.nama_kec, w.nama, p.nama;

@@ -1,0 +1,71 @@
+-- One row per unit × month (first day of the month), from January of the first data year to December of
+-- the last: PSM counted at the month's end (SK on or before it, still active on it), those of them with
+-- Bimtek Dasar passed by then and certified by then, and PSM who first passed Bimtek Dasar that month.
+-- The unit is one level below the scope: provinces for all, kabupaten for a province, kecamatan below.
+-- Params: $wilayah (VARCHAR, dotted code, '' = all).
+with bimtek as (
+    select
+        nik_hash,
+        min(tanggal_selesai) as tanggal_terlatih,
+        min(tanggal_selesai) filter (where nullif(trim(no_sertifikat), '') is not null) as tanggal_sertifikat
+    from pelatihan
+    where lulus and lower(jenis_pelatihan) = 'bimtek dasar'
+    group by nik_hash
+),
+orang as (
+    select
+        case
+            when $wilayah = '' then w.kode_prov
+            when length($wilayah) = 2 then w.kode_kab
+            else w.kode_kec
+        end as kode_unit,
+        p.tanggal_sk,
+        p.aktif,
+        p.tanggal_nonaktif,
+        b.tanggal_terlatih,
+        b.tanggal_sertifikat
+    from psm as p
+    join ref_wilayah as w on w.kode = p.kode_desa
+    left join bimtek as b on b.nik_hash = p.nik_hash
+    where in_wilayah(p.kode_desa, $wilayah)
+),
+bulan as (
+    select unnest(generate_series(
+        make_date(min(tahun)::integer, 1, 1), make_date(max(tahun)::integer, 12, 1), interval 1 month
+    ))::date as bulan
+    from mart_tahun
+),
+grid as (
+    select u.kode_unit, m.bulan, last_day(m.bulan) as akhir
+    from (select distinct kode_unit from orang) as u
+    cross join bulan as m
+),
+hitung as (
+    select
+        g.kode_unit,
+        g.bulan,
+        count(o.tanggal_sk) filter (
+            where o.tanggal_sk <= g.akhir
+                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+        )::integer as psm_aktif,
+        count(o.tanggal_sk) filter (
+            where o.tanggal_sk <= g.akhir
+                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+                and o.tanggal_terlatih <= g.akhir
+        )::integer as psm_terlatih,
+        count(o.tanggal_sk) filter (
+            where o.tanggal_sk <= g.akhir
+                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+                and o.tanggal_sertifikat <= g.akhir
+        )::integer as psm_bersertifikat,
+        count(o.tanggal_terlatih) filter (
+            where o.tanggal_terlatih between g.bulan and g.akhir
+        )::integer as terlatih_baru
+    from grid as g
+    left join orang as o on o.kode_unit = g.kode_unit
+    group by g.kode_unit, g.bulan
+)
+select h.kode_unit, r.nama as nama_unit, h.bulan, h.psm_aktif, h.psm_terlatih, h.psm_bersertifikat, h.terlatih_baru
+from hitung as h
+join ref_wilayah as r on r.kode = h.kode_unit
+order by h.kode_unit, h.bulan;

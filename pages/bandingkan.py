@@ -75,7 +75,7 @@ c3.download_button(
 )
 
 st.header(MAP_HEADING)
-layer, outline = (bandingkan.map_layer(g) for g in data.map_layers(prov, level="kab"))
+layer, outline = data.map_layers(prov, level="kab")
 spec = maps.MapSpec(title=indicator.label, subtitle=f"{scope_name} · {filters.tahun}", value_label=indicator.label,
                     palette=indicator.palette, source_note=SOURCE, suppress_small=filters.samarkan_kecil)
 clicked = ui.map_panel(layer, bandingkan.map_values(table, key), spec, key="bk_peta_kab", outline=outline,
@@ -98,7 +98,7 @@ else:
     for i, kab in enumerate(picked):
         with columns[i % len(columns)]:
             st.markdown(f"**{names[kab]}**")
-            kab_layer, kab_outline = (bandingkan.map_layer(g) for g in data.map_layers(kab, level="desa"))
+            kab_layer, kab_outline = data.map_layers(kab, level="desa")
             kab_spec = maps.MapSpec(title=names[kab], subtitle=str(filters.tahun), value_label=desa_label,
                                     palette=indicator.palette, suppress_small=filters.samarkan_kecil)
             ui.map_panel(kab_layer, values[kab], kab_spec, key=f"bk_kecil_{kab}", outline=kab_outline,

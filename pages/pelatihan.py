@@ -241,8 +241,8 @@ layer, outline = data.map_layers(filters.wilayah, level=level)
 spec = maps.MapSpec(title="PSM aktif dengan Bimtek Dasar", subtitle=period_text, value_label="% PSM terlatih",
                     scheme="equal_interval", k=5, palette="Greens", source_note=SOURCE_NOTE)
 st.caption(MAP_NOTE)
-clicked = ui.map_panel(pelatihan.encodable(layer), peta[["kode", "nilai"]], spec, key=f"pl_peta_{level}",
-                       outline=pelatihan.encodable(outline))
+clicked = ui.map_panel(layer, peta[["kode", "nilai"]], spec, key=f"pl_peta_{level}",
+                       outline=outline)
 suppress = filters.samarkan_kecil and level == "desa"
 shown = pelatihan.map_table(peta, suppress)
 if clicked and clicked in set(peta["kode"]):

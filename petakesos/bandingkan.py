@@ -215,21 +215,6 @@ def map_values(table: pd.DataFrame, key: str) -> pd.DataFrame:
                          "peringkat": rank(kab, key).astype(float)}).reset_index(drop=True)  # NaN, not NA
 
 
-def map_layer(layer):
-    """A copy of a boundary layer that the shared map encoder accepts; the cached layer is untouched.
-
-    Works around two maps_encode limits (reported): a name column that is all missing (kecamatan
-    names on a kabupaten layer) fails its fingerprint under pandas 3, and a layer of plain Polygons
-    only (no MultiPolygon) fails `to_ragged_array` unpacking."""
-    from shapely.geometry import MultiPolygon
-
-    if layer is None:
-        return None
-    out = layer.drop(columns=[c for c in ("kode_kec", "nama_kec") if c in layer and layer[c].isna().all()])
-    return out.set_geometry([MultiPolygon([g]) if g is not None and g.geom_type == "Polygon" else g
-                             for g in out.geometry], crs=out.crs)
-
-
 def desa_values(desa: pd.DataFrame, key: str) -> pd.DataFrame:
     """kode/nilai per desa for the small-multiple maps: the desa variant of indicator `key`."""
     value = rates(desa)[INDICATORS[key].desa_key]

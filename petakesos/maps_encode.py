@@ -56,15 +56,19 @@ def polyline_chars(ints: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return _ALPHA[chunks[mask]], nchunks
 
 
-def _encode_geoms(geoms: np.ndarray, origin: np.ndarray, q: float) -> list[str]:
-    """One string per geometry: parts split by ';', rings by ',', deltas run through the feature."""
-    geoms = shapely.force_2d(np.asarray(geoms))
-    _, coords, offsets = shapely.to_ragged_array(geoms)
+def ragged_polygons(geoms) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Coordinates with ring, part and geometry offsets, whether the layer has MultiPolygons or not."""
+    _, coords, offsets = shapely.to_ragged_array(shapely.force_2d(np.asarray(geoms)))
     if len(offsets) == 2:  # only plain Polygons: every geometry is a single part
         ring_off, poly_off = offsets
-        geom_off = np.arange(len(poly_off))
-    else:
-        ring_off, poly_off, geom_off = offsets
+        return coords, ring_off, poly_off, np.arange(len(poly_off))
+    ring_off, poly_off, geom_off = offsets
+    return coords, ring_off, poly_off, geom_off
+
+
+def _encode_geoms(geoms: np.ndarray, origin: np.ndarray, q: float) -> list[str]:
+    """One string per geometry: parts split by ';', rings by ',', deltas run through the feature."""
+    coords, ring_off, poly_off, geom_off = ragged_polygons(geoms)
     # Drop each ring's closing vertex; Leaflet closes polygons itself.
     keep = np.ones(len(coords), dtype=bool)
     keep[ring_off[1:] - 1] = False

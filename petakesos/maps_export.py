@@ -14,7 +14,6 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure  # no pyplot: no global figure state in a server process
 from matplotlib.patches import FancyArrow, Patch
@@ -29,7 +28,7 @@ from petakesos.maps_classify import (
     classify,
     palette_colors,
 )
-from petakesos.maps_encode import level_of
+from petakesos.maps_encode import level_of, ragged_polygons
 from petakesos.maps_render import STATIC_URL, align_values
 from petakesos.maps_spec import TEXT, UNIT_BY_LEVEL, MapSpec
 from petakesos.static_assets import ensure_static
@@ -104,7 +103,7 @@ def _utm_crs(layer: gpd.GeoDataFrame) -> str:
 def _paths(geoms: np.ndarray) -> list[Path2D]:
     """One matplotlib Path per (multi)polygon, holes included, built in bulk (geopandas' patch-by-
     patch plotting takes seconds for a province of desa)."""
-    _, coords, (ring_off, poly_off, geom_off) = shapely.to_ragged_array(shapely.force_2d(geoms))
+    coords, ring_off, poly_off, geom_off = ragged_polygons(geoms)
     codes = np.full(len(coords), Path2D.LINETO, dtype=np.uint8)
     codes[ring_off[:-1]] = Path2D.MOVETO
     codes[ring_off[1:] - 1] = Path2D.CLOSEPOLY

@@ -297,25 +297,3 @@ def map_table(peta: pd.DataFrame, suppress: bool) -> pd.DataFrame:
     1–4 become '<5' when `suppress`."""
     ordered = peta.sort_values(["nilai", "psm_aktif"], ascending=[True, False], na_position="last")
     return small_counts(ordered.reset_index(drop=True), ["psm_aktif", "psm_terlatih", "psm_bersertifikat"], suppress)
-
-
-
-
-def encodable(layer):
-    """A copy of a boundary layer the map encoder accepts (the cached layer is left untouched).
-
-    Workarounds for two encoder limits, to remove once maps_encode handles them: a layer made only of
-    plain Polygons (a small kecamatan) has no MultiPolygon offsets in shapely.to_ragged_array, so every
-    Polygon becomes a one-part MultiPolygon; and all-empty name columns (nama_kec on a kabupaten layer)
-    break its fingerprint under pandas 3, so they are dropped.
-    """
-    import geopandas as gpd
-    import shapely
-
-    if layer is None or layer.empty:
-        return layer
-    out = layer.dropna(axis=1, how="all")
-    if not (out.geom_type == "MultiPolygon").any():
-        parts = [shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in out.geometry]
-        out = out.set_geometry(gpd.GeoSeries(parts, index=out.index, crs=out.crs))
-    return out

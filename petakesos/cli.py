@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import cli_allocate, cli_map
 from .config import settings
 
 HELP = "Peta Kesos — peta PMKS dan cakupan PSM per desa/kelurahan."
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
     p.add_argument("--json", action="store_true", help="cetak hitungan baris sebagai satu objek JSON")
     p.set_defaults(func=_cmd_import)
+    cli_map.add_parser(sub)
+    cli_allocate.add_parser(sub)
     return parser
 
 

@@ -1,0 +1,140 @@
+"""Rencana Kuota PSM: where the next N PSM should go in a kabupaten/kecamatan, by a stated method, with a
+reason per desa, before/after figures, a map and an Excel sheet to hand on."""
+
+import datetime as dt
+
+import streamlit as st
+
+from petakesos import cakupan, data, excel, maps, peta, ui
+from petakesos.allocate import (METHOD_LABELS, METHODS, NEED_LABELS, NEEDS, AllocationError, AllocationParams,
+                                allocate, summarize)
+
+TEXT = {
+    "title": "Rencana Kuota PSM",
+    "sekarang": "Saat ini: {headline}",
+    "slot": "Jumlah slot PSM baru",
+    "slot_ph": "mis. 50",
+    "slot_help": "Bilangan bulat 0 atau lebih, paling banyak 10 × jumlah desa/kelurahan.",
+    "metode": "Metode pembagian",
+    "metode_help": ("**Satu PSM per desa dulu**: desa tanpa PSM dengan kasus terbanyak lebih dulu, sisanya ke desa "
+                    "dengan beban kasus per PSM tertinggi. **Webster**: slot dibagi dulu antarkecamatan sebanding "
+                    "kebutuhannya, lalu ke desa di dalamnya. **Min-maks**: setiap slot ke desa dengan beban kasus "
+                    "per PSM tertinggi (desa tanpa PSM dianggap paling berat)."),
+    "kebutuhan": "Ukuran kebutuhan",
+    "batasan": "Batasan (opsional)",
+    "maks": "Batas slot baru per desa",
+    "maks_help": "Kosongkan bila tidak ada batas.",
+    "kecuali": "Desa/kelurahan yang dikecualikan",
+    "kecuali_ph": "pilih desa (nama atau kode)…",
+    "lantai": "Setiap kecamatan paling sedikit 1 slot",
+    "kuota": "Tetapkan kuota per kecamatan",
+    "kuota_help": "Isi kuota tiap kecamatan; sel kosong = 0. Jumlah kuota harus sama dengan jumlah slot.",
+    "kuota_jumlah": "Jumlah kuota: {n} dari {slots} slot.",
+    "isi": "Isi jumlah slot PSM baru di atas untuk menghitung pembagian.",
+    "hasil": "Hasil pembagian",
+    "beban_note": ("Beban = kasus PMKS per PSM, hanya di desa yang memiliki PSM. Beban tertinggi dapat naik setelah "
+                   "pembagian: desa yang tadinya tanpa PSM (kasusnya belum terlayani) kini ikut dihitung."),
+    "peta": "Slot PSM baru per desa/kelurahan",
+    "klik": "Klik desa pada peta untuk melihat alasannya.",
+    "tabel": "Alasan per desa/kelurahan",
+    "hanya": "Hanya desa yang mendapat slot",
+    "per_kec": "Ringkasan per kecamatan",
+    "samar": "Angka kasus 1–4 per desa (dan bebannya) ditampilkan \"<5\" (lihat sidebar); juga di berkas Excel.",
+    "unduh": "Unduh rencana kuota (Excel)",
+    "source": "Data PSM dan kasus PMKS Peta Kesos",
+}
+
+filters = ui.page_filters()
+suppress = filters.samarkan_kecil
+st.title(TEXT["title"])
+st.subheader(f"{filters.nama} — {filters.tahun}")
+try:
+    cakupan.check_scope(filters.tingkat)
+except AllocationError as exc:
+    st.info(str(exc))
+    st.stop()
+rows = data.query("app/cakupan_desa", wilayah=filters.wilayah, tahun=filters.tahun)
+if rows.empty:
+    st.error(cakupan.MSG["no_data"].format(nama=filters.nama, tahun=filters.tahun))
+    st.stop()
+units = cakupan.units(rows)
+names = dict(zip(units["kode_desa"], units["nama_desa"]))
+kec_of = dict(zip(units["kode_desa"], units["nama_kec"]))
+st.markdown(TEXT["sekarang"].format(headline=cakupan.headline(cakupan.totals(cakupan.coverage(rows)))))
+
+c1, c2, c3 = st.columns([1, 2, 1.3])
+slots_text = c1.text_input(TEXT["slot"], key="kuota_slot", placeholder=TEXT["slot_ph"], help=TEXT["slot_help"])
+method = c2.selectbox(TEXT["metode"], METHODS, format_func=METHOD_LABELS.get, key="kuota_metode",
+                      help=TEXT["metode_help"])
+need = c3.radio(TEXT["kebutuhan"], NEEDS, format_func=NEED_LABELS.get, key="kuota_kebutuhan")
+quota, floor_one = None, False
+with st.expander(TEXT["batasan"]):
+    b1, b2 = st.columns([1, 3])
+    max_per_desa = b1.number_input(TEXT["maks"], min_value=0, value=None, step=1, key="kuota_maks",
+                                   help=TEXT["maks_help"])
+    exclude = b2.multiselect(TEXT["kecuali"], list(names), key=f"kuota_kecuali_{filters.wilayah}",
+                             placeholder=TEXT["kecuali_ph"],
+                             format_func=lambda k: f"{names[k]} ({k}) — Kec. {kec_of[k]}")
+    if method == "webster_kecamatan":
+        floor_one = st.checkbox(TEXT["lantai"], key="kuota_lantai")
+    if units["kode_kec"].nunique() > 1 and st.toggle(TEXT["kuota"], key="kuota_pakai_kuota", help=TEXT["kuota_help"]):
+        frame = cakupan.quota_frame(units)
+        edited = st.data_editor(frame, hide_index=True, key=f"kuota_kec_{filters.wilayah}",
+                                disabled=[c for c in frame.columns if c != cakupan.QUOTA_LABELS["kuota"]],
+                                column_config={cakupan.QUOTA_LABELS["kuota"]: st.column_config.NumberColumn(
+                                    min_value=0, step=1, format="%d")})
+        quota = cakupan.quota_from_editor(edited)
+        st.caption(TEXT["kuota_jumlah"].format(n=sum(quota.values()), slots=slots_text or "?"))
+
+if not slots_text.strip():
+    st.info(TEXT["isi"])
+    st.stop()
+try:
+    params = AllocationParams(slots=cakupan.parse_slots(slots_text), method=method, need=need,
+                              max_per_desa=None if max_per_desa is None else int(max_per_desa),
+                              exclude=frozenset(exclude), kecamatan_quota=quota, floor_one=floor_one)
+    result = allocate(units, params)
+except AllocationError as exc:
+    st.error(str(exc))
+    st.stop()
+if need == "kasus" and not cakupan.has_population(units):
+    st.warning(cakupan.MSG["no_pop"].format(nama=filters.nama))
+summary = summarize(result)
+
+st.header(TEXT["hasil"])
+left, right = st.columns([2, 3])
+with left:
+    st.table(cakupan.summary_table(summary).set_index("Ukuran"))
+    st.caption(TEXT["beban_note"])
+with right:
+    st.markdown(f"**{TEXT['peta']}**")
+    layer, outline = data.map_layers(filters.wilayah, "desa")
+    clicked = ui.map_panel(layer, cakupan.slot_values(result),
+                           maps.MapSpec(title=TEXT["peta"], subtitle=f"{filters.nama} · {filters.tahun} · "
+                                        f"{params.slots} slot, {METHOD_LABELS[method]}", value_label="Slot baru",
+                                        scheme="equal_interval", k=5, palette="Greens", source_note=TEXT["source"]),
+                           key=f"kuota_peta_{filters.wilayah}", outline=outline, height=520)
+with left:
+    picked = cakupan.reason_of(result, clicked)
+    if picked:
+        st.info(f"**{picked[0]}** — {picked[1]}")
+    else:
+        st.caption(TEXT["klik"])
+
+st.subheader(TEXT["tabel"])
+only = st.toggle(TEXT["hanya"], value=True, key="kuota_hanya")
+st.dataframe(cakupan.allocation_table(result, suppress, screen=True, only_slots=only), hide_index=True,
+             key="kuota_tabel", column_config={"Alasan": st.column_config.TextColumn(width="large")})
+st.subheader(TEXT["per_kec"])
+st.dataframe(cakupan.labelled(cakupan.kecamatan_summary(result), cakupan.KEC_LABELS), hide_index=True,
+             key="kuota_tabel_kec")
+if suppress:
+    st.caption(TEXT["samar"])
+
+sheet = cakupan.parameters(nama=filters.nama, kode=filters.wilayah, tahun=filters.tahun, params=params, names=names,
+                           kec_names=dict(zip(units["kode_kec"], units["nama_kec"])),
+                           demo=peta.is_demo(data.query("app/dataset_info")), suppress=suppress,
+                           generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+st.download_button(TEXT["unduh"], data=lambda: cakupan.workbook(result, summary, sheet, suppress),
+                   file_name=f"rencana_kuota_psm_{filters.wilayah}_{filters.tahun}_{params.slots}_{method}.xlsx",
+                   mime=excel.MIME, key="kuota_xlsx", on_click="ignore", icon=":material/download:")

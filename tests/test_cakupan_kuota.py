@@ -1,0 +1,126 @@
+"""The planner's side of petakesos.cakupan: units for allocate, the tables and the Excel workbook."""
+
+import io
+
+import pandas as pd
+import pytest
+
+from petakesos import cakupan, sql
+from petakesos.allocate import METHODS, AllocationError, AllocationParams, allocate, summarize
+
+KENDURUAN = "35.23.01"
+
+
+@pytest.fixture()
+def units(con):
+    return cakupan.units(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023))
+
+
+def _plan(units, **kw):
+    params = AllocationParams(**({"slots": 3, "method": "satu_per_desa"} | kw))
+    result = allocate(units, params)
+    return params, result, summarize(result)
+
+
+def _sheet(units, params, result, summary, demo=True, suppress=False):
+    info = cakupan.parameters(nama="Kecamatan Kenduruan, Kabupaten Tuban", kode=KENDURUAN, tahun=2023,
+                              params=params, names=dict(zip(units["kode_desa"], units["nama_desa"])),
+                              kec_names={KENDURUAN: "Kenduruan"}, demo=demo, generated="2025-06-26 10:00",
+                              suppress=suppress)
+    return pd.read_excel(io.BytesIO(cakupan.workbook(result, summary, info, suppress)), sheet_name=None)
+
+
+def test_units_have_the_allocate_columns(units):
+    assert list(units.columns) == ["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm"]
+    assert units["psm"].tolist() == [2, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert cakupan.has_population(units)
+    assert not cakupan.has_population(units.assign(penduduk=pd.NA))
+
+
+def test_first_slot_goes_to_the_desa_without_psm_with_cases(units):
+    # 2002 is the only desa without PSM that has cases (2); the other two go to 0-case desa by code.
+    _, result, summary = _plan(units)
+    got = result.set_index("kode_desa")["slot_baru"]
+    assert got["35.23.01.2002"] == 1 and got.sum() == 3
+    assert got["35.23.01.2004"] == 1 and got["35.23.01.2005"] == 1
+    assert summary["before"]["desa_covered"] == 2 and summary["after"]["desa_covered"] == 5
+    assert summary["before"]["unserved_cases"] == 2 and summary["after"]["unserved_cases"] == 0
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_workbook_adds_up_for_every_method(units, method):
+    params, result, summary = _plan(units, method=method)
+    book = _sheet(units, params, result, summary)
+    assert list(book) == ["Parameter", "Alokasi", "Ringkasan kecamatan", "Sebelum-sesudah"]
+    alloc = book["Alokasi"]
+    assert list(alloc.columns) == list(cakupan.ALLOC_LABELS.values())
+    assert len(alloc) == 9 and alloc["Slot baru"].sum() == 3
+    assert (alloc["PSM sesudah"] == alloc["PSM sebelum"] + alloc["Slot baru"]).all()
+    assert alloc["Kode desa"].astype(str).str.count(r"\.").eq(3).all()  # codes stay text
+    assert alloc["Alasan"].str.len().gt(10).all()
+    kec = book["Ringkasan kecamatan"]
+    assert kec["Slot baru"].sum() == 3 and kec["PSM sebelum"].sum() == 3 and kec["PSM sesudah"].sum() == 6
+    before_after = book["Sebelum-sesudah"].set_index("Ukuran")
+    assert before_after.loc["Desa dengan PSM", "Sebelum"] == 2
+
+
+def test_parameter_sheet_says_what_was_asked(units):
+    params, result, summary = _plan(units, max_per_desa=1, exclude=frozenset({"35.23.01.2004"}),
+                                    method="webster_kecamatan")
+    p = _sheet(units, params, result, summary)["Parameter"].set_index("parameter")["nilai"]
+    assert p["Wilayah"].startswith("Kecamatan Kenduruan") and p["Kode wilayah"] == KENDURUAN
+    assert str(p["Tahun data"]) == "2023" and str(p["Jumlah slot PSM baru"]) == "3"
+    assert "webster_kecamatan" in p["Metode"] and "kasus" in p["Ukuran kebutuhan"]
+    assert str(p["Batas slot baru per desa"]) == "1"
+    assert p["Desa dikecualikan"] == "Tawaran (35.23.01.2004)"
+    assert p["Catatan data"].startswith("Data contoh (sintetis)")
+    assert "Tanggal dibuat" in p.index
+    real = _sheet(units, params, result, summary, demo=False)["Parameter"]
+    assert "Catatan data" not in set(real["parameter"])
+
+
+def test_suppressed_workbook_hides_small_case_counts_only(units):
+    params, result, summary = _plan(units)
+    alloc = _sheet(units, params, result, summary, suppress=True)["Alokasi"].set_index("Kode desa")
+    assert alloc.loc["35.23.01.2001", "Kasus PMKS"] == "<5"
+    assert alloc.loc["35.23.01.2001", "Beban sebelum (kasus per PSM)"] == "<5"
+    assert alloc["Slot baru"].sum() == 3  # PSM and slots stay numbers
+
+
+def test_screen_table_puts_the_reason_next_to_the_desa(units):
+    _, result, _ = _plan(units)
+    shown = cakupan.allocation_table(result, suppress=False, screen=True, only_slots=True)
+    assert list(shown.columns[:4]) == ["Desa/Kelurahan", "Kecamatan", "Slot baru", "Alasan"]
+    assert len(shown) == 3 and shown["Desa/Kelurahan"].iloc[0] == "Sokogunung"
+
+
+def test_reason_of_a_clicked_desa(units):
+    _, result, _ = _plan(units)
+    name, reason = cakupan.reason_of(result, "35.23.01.2002")
+    assert name == "Sokogunung" and reason.startswith("Mendapat 1 slot")
+    assert cakupan.reason_of(result, None) is None
+
+
+def test_summary_table_text_and_numbers(units):
+    _, _, summary = _plan(units)
+    text = cakupan.summary_table(summary).set_index("Ukuran")
+    assert text.loc["Beban tertinggi (kasus per PSM)", "Sebelum"] == "1,0"
+    nums = cakupan.summary_table(summary, formatted=False).set_index("Ukuran")
+    assert nums.loc["Desa tanpa PSM", "Sesudah"] == 4
+    assert any("→" in line for line in cakupan.summary_lines(summary))
+
+
+def test_quota_editor_roundtrip(con):
+    units = cakupan.units(sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023))
+    frame = cakupan.quota_frame(units)
+    assert len(frame) == 20 and frame["Kuota slot"].isna().all()
+    edited = frame.copy()
+    edited.loc[edited["Kode kecamatan"] == KENDURUAN, "Kuota slot"] = 2
+    edited.loc[edited["Kode kecamatan"] == "35.23.02", "Kuota slot"] = 1
+    quota = cakupan.quota_from_editor(edited)
+    assert quota[KENDURUAN] == 2 and quota["35.23.02"] == 1 and sum(quota.values()) == 3
+    result = allocate(units, AllocationParams(slots=3, method="satu_per_desa", kecamatan_quota=quota))
+    per_kec = cakupan.kecamatan_summary(result).set_index("kode_kec")["slot_baru"]
+    assert per_kec[KENDURUAN] == 2 and per_kec["35.23.02"] == 1
+    with pytest.raises(AllocationError, match="harus sama dengan jumlah slot"):
+        allocate(units, AllocationParams(slots=5, method="satu_per_desa", kecamatan_quota=quota))

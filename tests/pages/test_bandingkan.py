@@ -1,17 +1,13 @@
 """Bandingkan Kabupaten through Streamlit's AppTest, on the fixture database (Jawa Timur, Tuban has data)."""
 
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos.config import REPO_ROOT
 
-PAGE = str(REPO_ROOT / "pages/bandingkan.py")
 
 
 def _page(**query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("bandingkan", **query)
 
 
 def _table(at: AppTest):

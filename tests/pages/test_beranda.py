@@ -1,21 +1,16 @@
 """Beranda through Streamlit's AppTest, on the fixture database: URL state, pickers, figures."""
 
+from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos.config import REPO_ROOT
 
-APP = str(REPO_ROOT / "app.py")
 
 
 def _app(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("beranda", **query)
 
 
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+_metrics = metrics
 
 
 def test_link_opens_the_same_view_codes_with_or_without_dots(world):

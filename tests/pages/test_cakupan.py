@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos.config import REPO_ROOT
 
-PAGE = str(REPO_ROOT / "pages/cakupan.py")
 
 
 def _page(**query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("cakupan", **query)
 
 
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+_metrics = metrics
 
 
 def _table(at: AppTest, column: str):

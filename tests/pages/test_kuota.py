@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos.config import REPO_ROOT
 
-PAGE = str(REPO_ROOT / "pages/kuota.py")
 
 
 def _page(**query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("kuota", **query)
 
 
 def _plan(slots: str, wilayah: str = "35.23.01", **widgets) -> AppTest:

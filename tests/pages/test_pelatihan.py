@@ -4,22 +4,17 @@ province, figures equal to hand counts and to SQL written independently on the r
 from __future__ import annotations
 
 import duckdb
+from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos.config import REPO_ROOT
 
-PAGE = str(REPO_ROOT / "pages/pelatihan.py")
 
 
 def _page(**query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("pelatihan", **query)
 
 
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+_metrics = metrics
 
 
 # AppTest gives st.dataframe no key; each table is found by a column only it has.

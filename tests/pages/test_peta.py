@@ -1,21 +1,15 @@
 """Peta PMKS through Streamlit's AppTest on the fixture database (hand counts in tests/test_peta.py)."""
 
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
 from petakesos import peta
-from petakesos.config import REPO_ROOT
 
-PAGE = str(REPO_ROOT / "pages/peta.py")
 JLODRO = "35.23.01.2001"
 
 
 def _page(state: dict | None = None, **query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    return at.run()
+    return open_page("peta", state, **query)
 
 
 def _table(at: AppTest):

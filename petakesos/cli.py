@@ -48,6 +48,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh(db_path: Path) -> None:
+    """Bring an existing database up to this version: schema additions and marts rebuilt."""
+    from . import db
+
+    con = db.connect(db_path)
+    try:
+        con.begin()
+        db.rebuild_marts(con)
+        con.commit()
+    finally:
+        con.close()
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import write_demo_exports
     from .ingest.importer import import_files
@@ -55,7 +68,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     cfg = settings()
     db_path = args.db or cfg.db_path
     if db_path.exists() and not args.force:
-        print(f"Basis data contoh sudah ada: {db_path} (pakai --force untuk membuat ulang).")
+        _refresh(db_path)
+        print(f"Basis data contoh sudah ada: {db_path}; tabel ringkasan diperbarui "
+              "(pakai --force untuk membuat ulang).")
         return 0
     if db_path.exists():
         db_path.unlink()

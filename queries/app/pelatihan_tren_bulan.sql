@@ -3,16 +3,7 @@
 -- Bimtek Dasar passed by then and certified by then, and PSM who first passed Bimtek Dasar that month.
 -- The unit is one level below the scope: provinces for all, kabupaten for a province, kecamatan below.
 -- Params: $wilayah (VARCHAR, dotted code, '' = all).
-with bimtek as (
-    select
-        nik_hash,
-        min(tanggal_selesai) as tanggal_terlatih,
-        min(tanggal_selesai) filter (where nullif(trim(no_sertifikat), '') is not null) as tanggal_sertifikat
-    from pelatihan
-    where lulus and lower(jenis_pelatihan) = 'bimtek dasar'
-    group by nik_hash
-),
-orang as (
+with orang as (
     select
         case
             when $wilayah = '' then w.kode_prov
@@ -26,7 +17,7 @@ orang as (
         b.tanggal_sertifikat
     from psm as p
     join ref_wilayah as w on w.kode = p.kode_desa
-    left join bimtek as b on b.nik_hash = p.nik_hash
+    left join mart_psm_bimtek as b on b.nik_hash = p.nik_hash
     where in_wilayah(p.kode_desa, $wilayah)
 ),
 bulan as (

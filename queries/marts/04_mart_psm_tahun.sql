@@ -2,15 +2,6 @@
 -- on that day. `terlatih` = passed Bimtek Dasar by then; `bersertifikat` = that, with a certificate number.
 -- Rebuilt after every import. No params.
 create or replace table mart_psm_tahun as
-with bimtek as (
-    select
-        nik_hash,
-        min(tanggal_selesai) as tanggal_terlatih,
-        min(tanggal_selesai) filter (where nullif(trim(no_sertifikat), '') is not null) as tanggal_sertifikat
-    from pelatihan
-    where lulus and lower(jenis_pelatihan) = 'bimtek dasar'
-    group by nik_hash
-)
 select
     p.nik_hash,
     p.kode_desa,
@@ -24,4 +15,4 @@ join mart_tahun as t
         (p.tanggal_nonaktif is null and p.aktif)
         or p.tanggal_nonaktif > make_date(t.tahun, 12, 31)
     )
-left join bimtek as b on b.nik_hash = p.nik_hash;
+left join mart_psm_bimtek as b on b.nik_hash = p.nik_hash;

@@ -83,6 +83,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+BENCHMARKS = {
+    "allocate": "petakesos.bench_allocate",  # 1,000 slots over 8,500 desa, each method
+    "map": "petakesos.bench_map",            # Jawa Timur desa map: bytes, build and browser draw time
+    "peta": "petakesos.bench_peta",          # the Peta page end to end in Chromium: open and switch times
+}
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    """Run benchmark scripts; each prints its figures and the ratio to its target (not a test)."""
+    import importlib
+
+    for name in args.which or list(BENCHMARKS):
+        print(f"== {name}")
+        module = importlib.import_module(BENCHMARKS[name])
+        module.main(*([[]] if name == "map" else []))  # bench_map parses its own options
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m petakesos", description=HELP)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
     p.add_argument("--json", action="store_true", help="cetak hitungan baris sebagai satu objek JSON")
     p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("bench", help="ukur kecepatan (mencetak angka dan rasio terhadap target)")
+    p.add_argument("which", nargs="*", choices=sorted(BENCHMARKS), help="bawaan: semua")
+    p.set_defaults(func=_cmd_bench)
     cli_map.add_parser(sub)
     cli_allocate.add_parser(sub)
     return parser

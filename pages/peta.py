@@ -96,7 +96,7 @@ with st.expander(TEXT["tampilan"], expanded=False):
 # --- Data ----------------------------------------------------------------------------------------
 level = peta.map_level(filters.wilayah)
 values = peta.values_frame(peta.aggregate(peta.fetch_rows(data.query, filters.wilayah, periode, kategori), level), ukuran)
-layer, outline = (peta.as_multipolygons(x) for x in data.map_layers(filters.wilayah, level))
+layer, outline = data.map_layers(filters.wilayah, level)
 if level == "kab":
     layer, outline = peta.within_provinces(layer, values), peta.within_provinces(outline, values)
 if values.empty:

@@ -120,8 +120,8 @@ def build(args: argparse.Namespace) -> Path:
     # Same choice as data.map_layers: coarse geometry for a province, finer for a kabupaten/kecamatan.
     coarse = wilayah.level(scope) == "prov"
     zoom = "prov" if coarse else "kab"
-    layer = peta.as_multipolygons(geo.load_level(cfg.geo_dir, "desa", zoom, scope))
-    outline = peta.as_multipolygons(geo.load_level(cfg.geo_dir, "kab" if coarse else "kec", zoom, scope))
+    layer = geo.load_level(cfg.geo_dir, "desa", zoom, scope)
+    outline = geo.load_level(cfg.geo_dir, "kab" if coarse else "kec", zoom, scope)
     classes = maps.classify(values["nilai"], spec.scheme, spec.k)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".html":

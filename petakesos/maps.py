@@ -4,8 +4,8 @@ The work is split by job: ``maps_classify`` (class breaks, colours, labels), ``m
 (compact geometry/value payloads), ``maps_render`` (the Leaflet map), ``maps_export`` (offline
 HTML and PNG). Typical page use::
 
-    m = maps.choropleth(layer, values, spec, outline_layer=kec)
-    st_folium(m, returned_objects=["last_clicked"], use_container_width=True)
+    clicked = ui.map_panel(layer, values, spec, key="peta", outline=kec)   # in a page
+    maps.export_html(maps.choropleth(layer, values, spec, outline_layer=kec), "peta.html")
 """
 
 from __future__ import annotations

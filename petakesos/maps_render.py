@@ -1,13 +1,18 @@
-"""Build the interactive choropleth (folium/Leaflet, canvas renderer) from a layer and a values frame.
+"""Build the interactive choropleth (Leaflet, canvas renderer) from a layer and a values frame.
 
-Leaflet is loaded from ``/app/static/leaflet`` (Streamlit static serving), never from a CDN; the
-map draws without any tile layer. The JavaScript lives in ``maps_render.js``.
+``map_parts`` makes the payloads once; the app sends them to the map component (``component_args``)
+and the HTML export wraps them in a folium page (``choropleth``). Leaflet is loaded from
+``/app/static/leaflet`` (Streamlit static serving), never from a CDN; the map draws without any tile
+layer. The drawing JavaScript is ``map_component/frontend/petakesos_map.js``; ``maps_render.js`` is
+the folium glue.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
@@ -27,12 +32,16 @@ from petakesos.maps_classify import (
     format_value,
     palette_colors,
 )
+from petakesos.map_component import FRONTEND
 from petakesos.maps_encode import _dumps, encode_layer, level_of
 from petakesos.maps_spec import TEXT, UNIT_BY_LEVEL, MapSpec
 
 STATIC_URL = "/app/static"
 LEAFLET_JS = ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")
+# The drawing code is one library shared with the Streamlit map component (map_component/frontend);
+# the export inlines it followed by the folium glue in maps_render.js.
+_LIB_JS = (FRONTEND / "petakesos_map.js").read_text(encoding="utf-8")
 _JS = (Path(__file__).with_name("maps_render.js")).read_text(encoding="utf-8")
 # Only these value columns may reach the browser; anything else (nik, nama_orang…) never does.
 TOOLTIP_COLUMNS = ("peringkat",)
@@ -46,36 +55,7 @@ NORTH_SVG = (
     '<polygon points="13,13 13,31 4,37" fill="#fff" stroke="#222" stroke-width="1"/></svg>'
 )
 
-_CSS = """
-<style>
-.pk-map { background: #f7f7f4; }
-.pk-box { background: rgba(255,255,255,0.92); border-radius: 4px; padding: 6px 8px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.3); font: 12px/1.35 "Helvetica Neue", Arial, sans-serif; color: #222; }
-.pk-title { display: none; max-width: 60vw; }
-.pk-pres .pk-title, .pk-export .pk-title { display: block; }
-.pk-h1 { font-size: 16px; font-weight: 700; }
-.pk-h2 { font-size: 13px; color: #444; }
-.pk-legend { max-width: 260px; }
-.pk-legend-title { font-weight: 700; margin-bottom: 3px; }
-.pk-row { white-space: nowrap; }
-.pk-row i { display: inline-block; width: 16px; height: 12px; margin-right: 6px; vertical-align: -1px;
-  border: 1px solid rgba(0,0,0,0.25); }
-.pk-row i.pk-nd { background: repeating-linear-gradient(135deg, #7f7f7f 0 1.5px, #bdbdbd 1.5px 5px); }
-.pk-row i.pk-circle { border-radius: 50%; background: rgba(8,48,107,0.55); border-color: #fff; }
-.pk-n { color: #555; }
-.pk-cls { margin-top: 4px; color: #555; font-size: 11px; }
-.pk-north { padding: 2px 4px; }
-.pk-foot { font-size: 10px; max-width: 55vw; color: #333; padding: 2px 6px; }
-.pk-tip { font-size: 12px; }
-.pk-pres .pk-box { font-size: 17px; }
-.pk-pres .pk-h1 { font-size: 26px; }
-.pk-pres .pk-h2 { font-size: 18px; }
-.pk-pres .pk-cls { font-size: 14px; }
-.pk-pres .pk-row i { width: 22px; height: 16px; }
-.pk-pres .pk-foot { font-size: 13px; }
-.pk-pres .pk-tip { font-size: 15px; }
-</style>
-"""
+_CSS = "<style>\n" + (FRONTEND / "petakesos_map.css").read_text(encoding="utf-8") + "</style>\n"
 
 
 class _Choropleth(MacroElement):
@@ -101,7 +81,7 @@ class _Choropleth(MacroElement):
             "__OPT__": _dumps(opts),
         }
         # One pass, so a payload that happens to contain a slot name is left alone.
-        return re.sub(r"__(MAP|GEO|VAL|OUT|OPT)__", lambda mo: slots[mo.group(0)], _JS)
+        return _LIB_JS + re.sub(r"__(MAP|GEO|VAL|OUT|OPT)__", lambda mo: slots[mo.group(0)], _JS)
 
 
 def align_values(layer: gpd.GeoDataFrame, values: pd.DataFrame, value_col: str) -> pd.DataFrame:
@@ -162,39 +142,26 @@ def values_payload(
     return _dumps(payload)
 
 
-def choropleth(
-    layer: gpd.GeoDataFrame,
-    values: pd.DataFrame,
-    spec: MapSpec,
-    value_col: str = "nilai",
-    outline_layer: gpd.GeoDataFrame | None = None,
-    bubbles_col: str | None = None,
-    classes: Classes | None = None,
-) -> folium.Map:
-    """Interactive choropleth of `layer` coloured by `values[value_col]`, joined on kode.
+@dataclass(frozen=True)
+class MapParts:
+    """Everything the browser needs for one map, as the JSON texts the drawing library reads.
 
-    Pass `classes` (from ``classify``) to give two maps the same bins. NaN/missing = no data.
+    ``geo_key`` names the geometry (layer + outline) by content: while it stays the same, the browser
+    keeps its decoded polygons and only restyles them from ``values``.
     """
-    aligned = align_values(layer, values, value_col)
-    if classes is None:
-        classes = classify(aligned[value_col], spec.scheme, spec.k)
-    geo = encode_layer(layer)
-    level = level_of(geo.kode[0]) if geo.kode else "desa"
-    unit = UNIT_BY_LEVEL.get(level, "wilayah")
-    outline = encode_layer(outline_layer, with_names=False).json if outline_layer is not None else None
-    m = folium.Map(
-        tiles="OpenStreetMap" if spec.basemap else None,
-        prefer_canvas=True,
-        zoom_control=False,
-        attribution_control=spec.basemap,
-        zoom_snap=0.25,
-        font_size="12px",
-    )
-    m.default_js = [LEAFLET_JS]
-    m.default_css = [LEAFLET_CSS]
-    n_feat = len(layer)
-    options = {
+
+    geo: str
+    values: str
+    outline: str | None
+    options: dict
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+    geo_key: str
+
+
+def _options(spec: MapSpec, n_feat: int) -> dict:
+    return {
         "presentation": spec.presentation,
+        "basemap": spec.basemap,
         "title": spec.title,
         "subtitle": spec.subtitle,
         "footer": spec.footer_text(),
@@ -209,11 +176,76 @@ def choropleth(
         "t_rank": TEXT["rank"],
         "t_of": TEXT["of"],
     }
+
+
+def map_parts(
+    layer: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    spec: MapSpec,
+    value_col: str = "nilai",
+    outline_layer: gpd.GeoDataFrame | None = None,
+    bubbles_col: str | None = None,
+    classes: Classes | None = None,
+) -> MapParts:
+    """Geometry, values and options payloads of one choropleth (shared by folium and the component)."""
+    aligned = align_values(layer, values, value_col)
+    if classes is None:
+        classes = classify(aligned[value_col], spec.scheme, spec.k)
+    geo = encode_layer(layer)
+    level = level_of(geo.kode[0]) if geo.kode else "desa"
+    unit = UNIT_BY_LEVEL.get(level, "wilayah")
+    outline = encode_layer(outline_layer, with_names=False).json if outline_layer is not None else None
     vals = values_payload(aligned, spec, value_col, classes, unit, bubbles_col)
-    _Choropleth(geo.json, vals, outline, options).add_to(m)
     b = layer.total_bounds
-    m.fit_bounds([[float(b[1]), float(b[0])], [float(b[3]), float(b[2])]])
+    bounds = ((float(b[1]), float(b[0])), (float(b[3]), float(b[2])))
+    h = hashlib.blake2b(geo.json.encode(), digest_size=12)
+    h.update(b"\x00" + (outline or "").encode())
+    return MapParts(geo.json, vals, outline, _options(spec, len(layer)), bounds, h.hexdigest())
+
+
+def choropleth(
+    layer: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    spec: MapSpec,
+    value_col: str = "nilai",
+    outline_layer: gpd.GeoDataFrame | None = None,
+    bubbles_col: str | None = None,
+    classes: Classes | None = None,
+) -> folium.Map:
+    """Interactive choropleth of `layer` coloured by `values[value_col]`, joined on kode.
+
+    Pass `classes` (from ``classify``) to give two maps the same bins. NaN/missing = no data.
+    Used for the offline HTML export; the app draws the same parts with the map component.
+    """
+    parts = map_parts(layer, values, spec, value_col, outline_layer, bubbles_col, classes)
+    m = folium.Map(
+        tiles="OpenStreetMap" if spec.basemap else None,
+        prefer_canvas=True,
+        zoom_control=False,
+        attribution_control=spec.basemap,
+        zoom_snap=0.25,
+        font_size="12px",
+    )
+    m.default_js = [LEAFLET_JS]
+    m.default_css = [LEAFLET_CSS]
+    _Choropleth(parts.geo, parts.values, parts.outline, parts.options).add_to(m)
+    m.fit_bounds([list(parts.bounds[0]), list(parts.bounds[1])])
     return m
+
+
+def component_args(parts: MapParts, name: str, height: int) -> dict:
+    """Arguments of the Streamlit map component: payload texts (parsed in the browser), options, size.
+
+    The texts are sent as strings so the browser parses the geometry only when ``geo_key`` changes.
+    """
+    return {
+        "geo": parts.geo,
+        "geo_key": parts.geo_key,
+        "values": parts.values,
+        "outline": parts.outline,
+        "options": dict(parts.options, name=name),
+        "height": int(height),
+    }
 
 
 def restyle_payload(

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
-import shapely
 
 from petakesos import fmt, maps, wilayah
 from petakesos.maps_classify import NO_DATA_LABEL
@@ -250,19 +249,3 @@ def is_demo(meta: pd.DataFrame) -> bool:
     """Whether the database holds the synthetic demo data set (app/dataset_info rows)."""
     hit = meta.loc[meta["key"] == "dataset", "value"]
     return bool(len(hit)) and hit.iloc[0] == "demo"
-
-
-def as_multipolygons(layer):
-    """The layer with every Polygon wrapped as a MultiPolygon.
-
-    Why: the map encoder and the PNG export read ``shapely.to_ragged_array`` offsets for multipolygons;
-    a layer of plain polygons only (e.g. one small kecamatan) would otherwise fail to draw.
-    """
-    if layer is None or layer.empty:
-        return layer
-    geoms = layer.geometry.values
-    single = shapely.get_type_id(geoms) == 3  # Polygon
-    if not single.any():
-        return layer
-    fixed = [shapely.multipolygons([g]) if s else g for g, s in zip(geoms, single)]
-    return layer.set_geometry(gpd.GeoSeries(fixed, index=layer.index, crs=layer.crs))

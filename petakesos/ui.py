@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
-from . import data, maps, wilayah
+from . import data, maps, maps_render, wilayah
+from .map_component import COMPONENT_NAME, FRONTEND
 
 ATTRIBUTION = (
     "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
@@ -21,6 +22,8 @@ DEMO_BANNER = (
     "Desa dan jumlah penduduk kabupaten nyata; angka PSM dan pelatihan meniru angka yang diketahui."
 )
 _ALL = ""
+# The one map widget (petakesos/map_component): declared once per process, served from its folder.
+_map_component = components.declare_component(COMPONENT_NAME, path=str(FRONTEND))
 _LEVEL_OF_TINGKAT = {1: "Provinsi", 2: "Kabupaten/Kota", 3: "Kecamatan"}
 
 
@@ -153,8 +156,9 @@ def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
               height: int = 620) -> str | None:
     """Draw the one choropleth every page uses; return the code of the clicked polygon, if any.
 
-    Only the click position comes back from the browser (`returned_objects`), so panning and
-    zooming do not rerun the script.
+    The map component keeps its Leaflet map for as long as `key` stays the same: a rerun with the same
+    polygons only restyles them, and panning or zooming never reruns the script. The last click stays
+    the answer until the next one, as a widget value does.
     """
     if layer.empty:
         st.info("Tidak ada batas wilayah untuk pilihan ini.")
@@ -162,14 +166,12 @@ def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
     scope = _common_scope(layer)
     if str(layer["kode"].iloc[0]).count(".") == 3:
         unmapped_note(scope)
-    m = maps.choropleth(layer, values, spec, value_col=value_col, outline_layer=outline,
-                        bubbles_col=bubbles_col, classes=classes)
-    state = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=["last_clicked"])
-    clicked = (state or {}).get("last_clicked")
-    if not clicked:
-        return None
-    inside = layer.contains(gpd.points_from_xy([clicked["lng"]], [clicked["lat"]])[0])
-    return str(layer.loc[inside, "kode"].iloc[0]) if inside.any() else None
+    parts = maps_render.map_parts(layer, values, spec, value_col=value_col, outline_layer=outline,
+                                  bubbles_col=bubbles_col, classes=classes)
+    state = _map_component(**maps_render.component_args(parts, name=key, height=height), key=key, default=None)
+    kode = state.get("kode") if isinstance(state, dict) else None
+    # The browser only names polygons it was sent, but a stale click may name one of an older layer.
+    return str(kode) if kode is not None and (layer["kode"].astype(str) == str(kode)).any() else None
 
 
 def _common_scope(layer: gpd.GeoDataFrame) -> str:

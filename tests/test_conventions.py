@@ -28,13 +28,9 @@ def _imports(tree) -> set[str]:
 
 def test_only_pages_and_the_seams_import_streamlit():
     offenders = [name for name, tree in _python_files()
-                 if "streamlit" in _imports(tree) | _imports_streamlit_folium(tree)
+                 if "streamlit" in _imports(tree)
                  and name not in STREAMLIT_ALLOWED and not name.startswith("pages/")]
     assert not offenders
-
-
-def _imports_streamlit_folium(tree) -> set[str]:
-    return {"streamlit"} if "streamlit_folium" in _imports(tree) else set()
 
 
 def test_pages_do_not_touch_the_database_directly():

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import MultiPolygon, Polygon, box
 
-from petakesos import maps
+from petakesos import maps, maps_render
+from petakesos.map_component import FRONTEND
 from petakesos.maps_classify import fmt_number, format_value
 from petakesos.maps_encode import decode_layer, decode_polyline, encode_layer, polyline_chars
 from petakesos.maps_render import _Choropleth
@@ -236,3 +237,69 @@ def test_layers_of_plain_polygons_and_missing_names_encode():
     m = maps.choropleth(layer, values, maps.MapSpec(title="uji", k=3))
     html = maps.map_html(m)
     assert "35.02" in html
+
+
+# ---------- the Streamlit map component: payload arguments and the shared drawing library ----------
+def test_component_args_carry_the_same_payloads_as_the_export(layer):
+    values = pd.DataFrame({"kode": list(layer["kode"]), "nilai": [0, 7, 15, 31]})
+    parts = maps_render.map_parts(layer, values, SPEC)
+    args = maps_render.component_args(parts, name="peta_35.23", height=700)
+    assert set(args) == {"geo", "geo_key", "values", "outline", "options", "height"}
+    assert args["height"] == 700 and args["options"]["name"] == "peta_35.23"
+    assert args["outline"] is None
+    assert decode_layer(args["geo"])["kode"] == list(layer["kode"])
+    # Same texts as the folium map of the HTML export.
+    folium_parts = _parts(maps.choropleth(layer, values, SPEC))
+    assert (folium_parts.geo, folium_parts.values) == (args["geo"], args["values"])
+    val = json.loads(args["values"])
+    assert val["t"] == ["0", "7", "15", "31"] and val["c"] == "0012"
+    # Streamlit serialises the arguments as JSON: plain types only, and small for four desa.
+    assert len(json.dumps(args)) < 20_000
+
+
+def test_geometry_key_follows_the_polygons_not_the_values(layer):
+    a = maps_render.map_parts(layer, pd.DataFrame({"kode": ["35.23.01.2001"], "nilai": [3]}), SPEC)
+    b = maps_render.map_parts(layer, pd.DataFrame({"kode": ["35.23.02.1004"], "nilai": [40]}), SPEC)
+    assert a.geo_key == b.geo_key and a.values != b.values  # the browser only restyles
+    kec = layer.dissolve("kode_kec", as_index=False)[["kode_kec", "geometry"]].rename(columns={"kode_kec": "kode"})
+    with_outline = maps_render.map_parts(layer, pd.DataFrame({"kode": ["35.23.01.2001"], "nilai": [3]}), SPEC,
+                                         outline_layer=kec)
+    assert with_outline.geo_key != a.geo_key and decode_layer(with_outline.outline)["kode"] == ["35.23.01", "35.23.02"]
+    fewer = maps_render.map_parts(layer.iloc[:3], pd.DataFrame({"kode": ["35.23.01.2001"], "nilai": [3]}), SPEC)
+    assert fewer.geo_key != a.geo_key
+    assert np.allclose(a.bounds, ((-6.90, 111.90), (-6.89, 111.95)))  # [[south, west], [north, east]]
+
+
+def test_no_personal_columns_reach_the_component_args(layer):
+    values = pd.DataFrame({"kode": list(layer["kode"]), "nilai": [1, 6, 12, 30],
+                           "nik": ["3523010101900001"] * 4, "nama_orang": ["Siti Aminah"] * 4})
+    text = json.dumps(maps_render.component_args(maps_render.map_parts(layer, values, SPEC), name="x", height=600))
+    for leak in ("nik", "nama_orang", "3523010101900001", "Siti Aminah"):
+        assert leak not in text
+
+
+def test_presentation_and_texts_travel_as_options(layer):
+    spec = maps.MapSpec(title="Judul", subtitle="Sub", presentation=True, k=3)
+    parts = maps_render.map_parts(layer, pd.DataFrame({"kode": ["35.23.01.2001"], "nilai": [3]}), spec)
+    assert parts.options["presentation"] is True and parts.options["title"] == "Judul"
+    assert parts.options["weight"] == 0.6 and "Arah utara" in parts.options["north_svg"]
+
+
+def test_one_drawing_library_for_export_and_component(layer, static_dir):
+    lib = (FRONTEND / "petakesos_map.js").read_text(encoding="utf-8")
+    css = (FRONTEND / "petakesos_map.css").read_text(encoding="utf-8")
+    for text in (lib, css):
+        for marker in ("{{", "{%", "{#"):  # branca re-parses the export's scripts as Jinja templates
+            assert marker not in text
+    html = maps.map_html(maps.choropleth(layer, pd.DataFrame({"kode": ["35.23.01.2001"], "nilai": [3]}), SPEC),
+                         static_dir)
+    assert html.count("window.PetaKesosMap") == 1 and "PetaKesosMap.create(" in html
+    assert ".pk-legend-title" in html
+    page = (FRONTEND / "index.html").read_text(encoding="utf-8")
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and not [s for s in sources if "://" in s or s.startswith("//")]  # offline: no CDN
+    assert "../../app/static/leaflet/leaflet.js" in sources and "petakesos_map.js" in sources
+    glue = (FRONTEND / "component.js").read_text(encoding="utf-8")
+    for message in ("streamlit:componentReady", "streamlit:render", "streamlit:setFrameHeight",
+                    "streamlit:setComponentValue"):
+        assert message in glue

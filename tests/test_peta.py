@@ -201,7 +201,7 @@ def test_exported_html_carries_no_person_data(world, con):
     from petakesos import geo
 
     v = peta.values_frame(_rows(con), "rate")
-    layer = peta.as_multipolygons(geo.load_level(world.geo_dir, "desa", "kab", KENDURUAN))
+    layer = geo.load_level(world.geo_dir, "desa", "kab", KENDURUAN)
     spec = peta.map_spec(ukuran="rate", kategori_text="Semua kategori PMKS", wilayah_nama="Kecamatan Kenduruan",
                          periode=peta.Periode(2022, 2022), scheme="quantile", k=3, palette="YlOrRd")
     html = detail.html_bytes(layer, v, spec).decode()

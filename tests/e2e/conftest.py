@@ -17,6 +17,8 @@ from petakesos.config import REPO_ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+# The iframe of the map component (ui.map_panel); its title is the component name.
+MAP_IFRAME = 'iframe[title="petakesos.ui.peta"]'
 SHOTS = Path(os.environ.get("PETAKESOS_SHOTS", "/tmp/petakesos-shots"))
 
 

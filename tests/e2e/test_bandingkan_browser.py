@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from e2e.conftest import SHOTS
+from e2e.conftest import SHOTS, MAP_IFRAME
 from test_bandingkan_reference import DEMO_DB, independent_kabupaten
 
 pytestmark = pytest.mark.e2e
@@ -75,7 +75,7 @@ def test_jawa_timur_table_answers_most_desa_without_psm_since_2022(app_url, page
     assert kab["Peringkat"].tolist()[:3] == [1, 2, 3]
 
     # One kabupaten map and (by default) three desa-level maps, all served offline.
-    assert page.locator('iframe[title="streamlit_folium.st_folium"]').count() == 4
+    assert page.locator(MAP_IFRAME).count() == 4
     assert not page.blocked_requests, page.blocked_requests
     page.set_viewport_size({"width": 1400, "height": 4800})
     page.wait_for_timeout(3_000)

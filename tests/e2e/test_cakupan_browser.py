@@ -14,7 +14,7 @@ def _maps_drawn(page, n: int) -> None:
     """Wait until n map iframes have drawn their Leaflet canvas (polygons)."""
     page.wait_for_function(
         """n => { const fs = [...document.querySelectorAll('iframe')]
-                   .filter(f => f.title && f.title.includes('folium'));
+                   .filter(f => f.title && f.title === 'petakesos.ui.peta');
                  return fs.length >= n && fs.slice(0, n).every(f => f.contentDocument &&
                         f.contentDocument.querySelector('canvas.leaflet-zoom-animated')); }""",
         arg=n, timeout=90_000)

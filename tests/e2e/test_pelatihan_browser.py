@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from e2e.conftest import SHOTS, metric_value
+from e2e.conftest import SHOTS, metric_value, MAP_IFRAME
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ def _open(page, app_url: str, query: str, n_charts: int = 5) -> None:
     page.goto(f"{app_url}/pelatihan?{query}")
     page.get_by_text("PSM dengan Bimtek Dasar").first.wait_for(timeout=90_000)
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {n_charts}", timeout=90_000)
-    page.locator('iframe[title="streamlit_folium.st_folium"]').first.wait_for(timeout=60_000)
+    page.locator(MAP_IFRAME).first.wait_for(timeout=60_000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
     page.wait_for_timeout(2500)  # plotly and Leaflet finish drawing
     assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Pelatihan PSM").count() == 1

@@ -12,7 +12,6 @@ from e2e.conftest import SHOTS
 from petakesos.config import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
-DOCS = REPO_ROOT / "docs"
 
 
 def _open(page, url):
@@ -68,8 +67,7 @@ def test_kabupaten_view_draws_clicks_open_the_desa_panel(app_url, page):
     page.wait_for_timeout(800)
     tip = frame.evaluate("(document.querySelector('.pk-tip') || {}).innerText || ''")
     assert "Kec." in tip and "Peringkat" in tip
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "peta_kabupaten.png"))
+    page.screenshot(path=str(SHOTS / "peta_kabupaten.png"))
     assert not page.blocked_requests, page.blocked_requests
 
 
@@ -86,7 +84,7 @@ def test_province_view_draws_every_desa_of_jawa_timur(app_url, page):
     assert len(legend) == 5
     assert sum(int(row.split("(")[1].split()[0].replace(".", "")) for row in legend) == n
     page.wait_for_timeout(500)
-    page.screenshot(path=str(DOCS / "peta_provinsi.png"))
+    page.screenshot(path=str(SHOTS / "peta_provinsi.png"))
     print(f"Jawa Timur: {n} polygons drawn {seconds:.1f} s after navigation")
     assert not page.blocked_requests, page.blocked_requests
 

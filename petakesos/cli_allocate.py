@@ -84,13 +84,6 @@ def _exclude(text: str, known: dict[str, str]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _display_name(info) -> str:
-    row = info.iloc[0]
-    if row["tingkat"] == 2:
-        return f"{row['nama']}, {row['nama_prov']}"
-    return f"Kecamatan {row['nama']}, {row['nama_kab']}"
-
-
 def _plan(args: argparse.Namespace) -> int:
     # Imported here so other subcommands do not load pandas, DuckDB and the map stack.
     import duckdb
@@ -118,7 +111,7 @@ def _plan(args: argparse.Namespace) -> int:
         info = sql.run(con, "app/wilayah_info", wilayah=scope)
         if info.empty:
             raise PlanError(msg["unknown"].format(kode=scope))
-        nama = _display_name(info)
+        nama = wilayah.display_name(info.iloc[0])
         # Years with cases in the scope; a scope without any case falls back to the years of the whole data.
         years = (sql.run(con, "app/tahun_tersedia", wilayah=scope)["tahun"].astype(int).tolist()
                  or sql.run(con, "app/tahun_tersedia", wilayah="")["tahun"].astype(int).tolist())

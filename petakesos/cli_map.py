@@ -53,15 +53,6 @@ def _kategori(text: str, known: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _wilayah_name(info) -> str:
-    row = info.iloc[0]
-    if row["tingkat"] == 1:
-        return str(row["nama"])
-    if row["tingkat"] == 2:
-        return f"{row['nama']}, {row['nama_prov']}"
-    return f"Kecamatan {row['nama']}, {row['nama_kab']}"
-
-
 def build(args: argparse.Namespace) -> Path:
     """Write the map file; raises MapError on a user error."""
     # Imported here so other subcommands do not load the map stack (matplotlib, folium).
@@ -104,7 +95,7 @@ def build(args: argparse.Namespace) -> Path:
         kategori = _kategori(args.kategori, set(names))
         values = peta.values_frame(peta.fetch_rows(run, scope, periode, kategori), args.ukuran)
         if values.empty:
-            raise MapError(f"Tidak ada desa dengan data di {_wilayah_name(info)}.")
+            raise MapError(f"Tidak ada desa dengan data di {wilayah.display_name(info.iloc[0])}.")
         asof = fmt.date(run("app/peta_data_per", wilayah=scope, tahun=periode.akhir)["data_per"].iloc[0])
         demo = peta.is_demo(run("app/dataset_info"))
     finally:
@@ -112,16 +103,14 @@ def build(args: argparse.Namespace) -> Path:
 
     try:
         spec = peta.map_spec(ukuran=args.ukuran, kategori_text=peta.kategori_label(kategori, names),
-                             wilayah_nama=_wilayah_name(info), periode=periode, scheme=args.skema, k=args.kelas,
+                             wilayah_nama=wilayah.display_name(info.iloc[0]), periode=periode, scheme=args.skema, k=args.kelas,
                              palette=args.palet, asof=asof, demo=demo, presentation=True,
                              suppress_small=not args.tanpa_samarkan)
     except ValueError as exc:
         raise MapError(str(exc)) from None
-    # Same choice as data.map_layers: coarse geometry for a province, finer for a kabupaten/kecamatan.
-    coarse = wilayah.level(scope) == "prov"
-    zoom = "prov" if coarse else "kab"
+    zoom, outline_level = geo.view_for(scope)  # the same choice as the app's maps
     layer = geo.load_level(cfg.geo_dir, "desa", zoom, scope)
-    outline = geo.load_level(cfg.geo_dir, "kab" if coarse else "kec", zoom, scope)
+    outline = geo.load_level(cfg.geo_dir, outline_level, zoom, scope)
     classes = maps.classify(values["nilai"], spec.scheme, spec.k)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".html":

@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from . import geo, sql, wilayah
+from . import geo, sql
 from .config import settings
 
 QUERY_TTL_SECONDS = 600
@@ -39,14 +39,8 @@ def boundaries(level: str, zoom: str, scope: str) -> gpd.GeoDataFrame:
 
 
 def map_layers(scope: str, level: str = "desa") -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame | None]:
-    """The polygons to colour for a scope and the outlines drawn over them for context.
-
-    A province (or all) uses the coarse geometry with kabupaten outlines; a kabupaten or kecamatan
-    uses the finer geometry with kecamatan outlines.
-    """
-    coarse = wilayah.level(scope) in ("nasional", "prov")
-    zoom = "prov" if coarse else "kab"
-    outline_level = {"desa": "kab" if coarse else "kec", "kec": "kab", "kab": "prov"}.get(level)
+    """The polygons to colour for a scope and the outlines drawn over them for context (geo.view_for)."""
+    zoom, outline_level = geo.view_for(scope, level)
     outline = boundaries(outline_level, zoom, scope) if outline_level else None
     return boundaries(level, zoom, scope), outline
 

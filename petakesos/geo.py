@@ -13,12 +13,24 @@ import geopandas as gpd
 import pyarrow.compute as pc
 import shapely
 
+from petakesos.wilayah import level as wilayah_level
 from petakesos.wilayah import normalize
 
 LEVELS = ("prov", "kab", "kec", "desa")
 # "prov": coarse, for a province-wide view; "kab": finer, for a kabupaten or kecamatan view.
 ZOOMS = ("prov", "kab")
 MANIFEST = "manifest.json"
+
+
+def view_for(scope: str, level: str = "desa") -> tuple[str, str | None]:
+    """(zoom, outline level) for mapping `level` inside `scope`.
+
+    A province (or all) uses the coarse geometry with kabupaten outlines; a kabupaten or kecamatan
+    uses the finer geometry with kecamatan outlines.
+    """
+    coarse = wilayah_level(normalize(scope)) in ("nasional", "prov")
+    zoom = "prov" if coarse else "kab"
+    return zoom, {"desa": "kab" if coarse else "kec", "kec": "kab", "kab": "prov"}.get(level)
 
 
 def level_path(geo_dir: Path, level: str, zoom: str) -> Path:

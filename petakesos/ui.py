@@ -133,13 +133,7 @@ def display_name(code: str) -> str:
     info = data.query("app/wilayah_info", wilayah=code)
     if info.empty:
         return code
-    row = info.iloc[0]
-    if row["tingkat"] == 1:
-        return row["nama"]
-    if row["tingkat"] == 2:
-        return f"{row['nama']}, {row['nama_prov']}"
-    prefix = "Kecamatan " if row["tingkat"] == 3 else ""
-    return f"{prefix}{row['nama']}, {row['nama_kab']}"
+    return wilayah.display_name(info.iloc[0])
 
 
 def dataset_banner() -> None:

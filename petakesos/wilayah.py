@@ -46,3 +46,13 @@ def child_level(code: str) -> str:
 def contains(scope: str, code: str) -> bool:
     """Whether `code` lies inside `scope` ('' contains everything)."""
     return scope == "" or code == scope or code.startswith(scope + ".")
+
+
+def display_name(row) -> str:
+    """'Kabupaten Tuban, Jawa Timur' from a row of queries/app/wilayah_info.sql (any mapping)."""
+    if row["tingkat"] == 1:
+        return str(row["nama"])
+    if row["tingkat"] == 2:
+        return f"{row['nama']}, {row['nama_prov']}"
+    prefix = "Kecamatan " if row["tingkat"] == 3 else ""
+    return f"{prefix}{row['nama']}, {row['nama_kab']}"

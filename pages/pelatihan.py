@@ -46,7 +46,6 @@ MAP_NOTE = ("Warna = persen PSM aktif yang sudah lulus Bimtek Dasar. Wilayah tan
 MAP_EXCEL = "Unduh tabel peta (Excel)"
 CLICKED = "**{nama}**: {terlatih} dari {aktif} PSM aktif sudah Bimtek Dasar ({persen})."
 NO_PSM = "Belum ada PSM di wilayah ini pada data."
-SMALL_NOTE = "Angka 1–4 per desa/kelurahan ditampilkan \"<5\"."
 
 # Column headers of the tables and Excel sheets (column → header), in display order.
 SERIES_LABELS = {
@@ -243,17 +242,15 @@ spec = maps.MapSpec(title="PSM aktif dengan Bimtek Dasar", subtitle=period_text,
 st.caption(MAP_NOTE)
 clicked = ui.map_panel(layer, peta[["kode", "nilai"]], spec, key=f"pl_peta_{level}",
                        outline=outline)
-suppress = filters.samarkan_kecil and level == "desa"
-shown = pelatihan.map_table(peta, suppress)
+# PSM counts are not masked: PSM are appointed by a public SK (only PMKS case counts are masked).
+shown = pelatihan.map_table(peta)
 if clicked and clicked in set(peta["kode"]):
     row = peta.set_index("kode").loc[clicked]
-    st.markdown(CLICKED.format(nama=row["nama"], terlatih=fmt.small_count(row["psm_terlatih"], suppress),
-                               aktif=fmt.small_count(row["psm_aktif"], suppress), persen=fmt.percent(row["nilai"])))
+    st.markdown(CLICKED.format(nama=row["nama"], terlatih=fmt.number(row["psm_terlatih"]),
+                               aktif=fmt.number(row["psm_aktif"]), persen=fmt.percent(row["nilai"])))
 labels = pelatihan.map_labels(MAP_LABELS | {"nama": MAP_UNIT[tingkat], "nama_induk": MAP_PARENT[tingkat]}, level)
-if suppress:
-    st.caption(SMALL_NOTE)
 st.dataframe(pelatihan.labelled(shown, labels), hide_index=True, key="pl_tabel_peta", height=400)
 st.download_button(MAP_EXCEL, data=lambda: excel.workbook({"Peta pelatihan": pelatihan.labelled(shown, labels)},
-                                                          params | {"Samarkan angka kecil": suppress}),
+                                                          params),
                    file_name=f"pelatihan_peta_{filters.wilayah or 'semua'}_{filters.tahun}.xlsx", mime=excel.MIME,
                    key="pl_xlsx_peta", on_click="ignore", icon=":material/download:")

@@ -184,7 +184,7 @@ with panel:
         st.plotly_chart(detail.trend_figure(trend, ukuran, suppress, f"{TEXT['tren']} ({peta.UKURAN_SHORT[ukuran]})"),
                         width="stretch",
                         config={"displayModeBar": False})
-        psm = detail.psm_text(data.query("app/peta_psm_ringkas", wilayah=d["kode"], tahun=filters.tahun).iloc[0], suppress)
+        psm = detail.psm_text(data.query("app/peta_psm_ringkas", wilayah=d["kode"], tahun=filters.tahun).iloc[0])
         st.markdown(f"**{TEXT['psm'].format(tahun=filters.tahun)}**")
         p1, p2, p3 = st.columns(3)
         p1.metric(TEXT["psm_aktif"], psm["psm_aktif"])

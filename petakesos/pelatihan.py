@@ -239,16 +239,6 @@ def labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return frame[list(labels)].rename(columns=labels).reset_index(drop=True)
 
 
-def small_counts(frame: pd.DataFrame, columns: list[str], suppress: bool) -> pd.DataFrame:
-    """Counts 1–4 shown as '<5' in the given columns when suppression is on (per-desa tables)."""
-    if not suppress:
-        return frame
-    out = frame.copy()
-    for col in columns:
-        out[col] = [fmt.small_count(v, True) for v in out[col]]
-    return out
-
-
 def map_labels(labels: dict[str, str], level: str) -> dict[str, str]:
     """Headers of the map table; per desa the desa-count columns say nothing and are left out."""
     if level == "desa":
@@ -292,8 +282,7 @@ def event_table(kegiatan: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return labelled(out, labels)
 
 
-def map_table(peta: pd.DataFrame, suppress: bool) -> pd.DataFrame:
-    """The map's wilayah with their counts, lowest percent trained first (no PSM last); per-desa counts
-    1–4 become '<5' when `suppress`."""
+def map_table(peta: pd.DataFrame) -> pd.DataFrame:
+    """The map's wilayah with their PSM counts, lowest percent trained first (no PSM last)."""
     ordered = peta.sort_values(["nilai", "psm_aktif"], ascending=[True, False], na_position="last")
-    return small_counts(ordered.reset_index(drop=True), ["psm_aktif", "psm_terlatih", "psm_bersertifikat"], suppress)
+    return ordered.reset_index(drop=True)

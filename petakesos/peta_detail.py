@@ -127,9 +127,12 @@ def category_table(rows: pd.DataFrame, suppress: bool) -> pd.DataFrame:
     })
 
 
-def psm_text(row: Mapping[str, object], suppress: bool) -> dict[str, str]:
-    """PSM counts of a desa (active, passed Bimtek Dasar, certified) as display text; counts only."""
-    return {k: fmt.small_count(row[k], suppress) for k in ("psm_aktif", "psm_terlatih", "psm_bersertifikat")}
+def psm_text(row: Mapping[str, object]) -> dict[str, str]:
+    """PSM counts of a desa (active, passed Bimtek Dasar, certified) as display text.
+
+    Not masked: PSM are appointed by a public SK; only PMKS case counts are shown as "<5".
+    """
+    return {k: fmt.number(row[k]) for k in ("psm_aktif", "psm_terlatih", "psm_bersertifikat")}
 
 
 def trend_figure(trend: pd.DataFrame, ukuran: str, suppress: bool, title: str) -> go.Figure:

@@ -226,12 +226,6 @@ def test_texts_are_indonesian():
     assert pelatihan.months_text(np.nan) == "–"
 
 
-def test_small_counts_only_hide_one_to_four():
-    frame = pd.DataFrame({"psm_aktif": [0, 1, 4, 5, 12]})
-    assert pelatihan.small_counts(frame, ["psm_aktif"], True)["psm_aktif"].tolist() == ["0", "<5", "<5", "5", "12"]
-    assert pelatihan.small_counts(frame, ["psm_aktif"], False)["psm_aktif"].tolist() == [0, 1, 4, 5, 12]
-
-
 _dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2025, 12, 31))
 
 

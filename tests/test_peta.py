@@ -183,8 +183,7 @@ def test_desa_panel_ranks_counts_and_psm(con):
     # 2022: PSM 1 (SK May 2021, passed Bimtek Dasar with certificate Nov 2022) and PSM 2 (SK 31 Dec 2022).
     psm = run("app/peta_psm_ringkas", wilayah=JLODRO, tahun=2022).iloc[0]
     assert (psm["psm_aktif"], psm["psm_terlatih"], psm["psm_bersertifikat"]) == (2, 1, 1)
-    assert detail.psm_text(psm, suppress=False) == {"psm_aktif": "2", "psm_terlatih": "1", "psm_bersertifikat": "1"}
-    assert detail.psm_text(psm, suppress=True)["psm_aktif"] == "<5"
+    assert detail.psm_text(psm) == {"psm_aktif": "2", "psm_terlatih": "1", "psm_bersertifikat": "1"}
 
 
 def test_trend_counts_open_cases_per_year(con):

@@ -18,7 +18,7 @@ TEXT = {
     "dari": "{n} dari {total} desa/kelurahan",
     "map_status": "Peta status cakupan",
     "map_beban": "Peta beban kasus per PSM",
-    "status_label": "Status (2 = tanpa PSM, 1 = PSM belum terlatih, 0 = tercakup)",
+    "status_label": "Status PSM",
     "status_note": ("Merah tua = **tanpa PSM**; jingga = **PSM belum terlatih** (ada PSM aktif, belum ada yang lulus "
                     "Bimtek Dasar); kuning muda = **tercakup** (paling sedikit satu PSM terlatih)."),
     "beban_note": ("Warna = kasus PMKS per PSM aktif di desa itu. Desa tanpa PSM tampil berarsir (\"Tidak ada data\"): "

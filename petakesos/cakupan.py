@@ -120,8 +120,9 @@ def by_area(cov: pd.DataFrame, level: str) -> pd.DataFrame:
 
 
 def status_values(cov: pd.DataFrame) -> pd.DataFrame:
-    """Map values (kode, nilai) of the coverage map: 0 covered, 1 PSM untrained, 2 no PSM."""
-    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": cov["status"].map(STATUS_VALUE)})
+    """Map values of the coverage map: nilai 0 covered, 1 PSM untrained, 2 no PSM; teks for the tooltip."""
+    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": cov["status"].map(STATUS_VALUE),
+                         "teks": cov["status"].astype(str)})
 
 
 def status_classes(values: pd.Series) -> maps.Classes:

@@ -44,7 +44,7 @@ LEAFLET_CSS = ("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")
 _LIB_JS = (FRONTEND / "petakesos_map.js").read_text(encoding="utf-8")
 _JS = (Path(__file__).with_name("maps_render.js")).read_text(encoding="utf-8")
 # Only these value columns may reach the browser; anything else (nik, nama_orang…) never does.
-TOOLTIP_COLUMNS = ("peringkat",)
+TOOLTIP_COLUMNS = ("peringkat", "teks")
 BUBBLE_MAX_PX = 18
 
 NORTH_SVG = (
@@ -113,6 +113,8 @@ def values_payload(
     colors = palette_colors(spec.palette, classes.k)
     integer = classes.integer
     texts = [format_value(x, integer, spec.suppress_small) for x in v.to_numpy(dtype=float)]
+    if "teks" in aligned.columns:  # a category map: the tooltip reads the category, not its number
+        texts = [t if isinstance(t, str) else old for t, old in zip(aligned["teks"], texts)]
     if "peringkat" in aligned.columns:
         pr = pd.to_numeric(aligned["peringkat"], errors="coerce")
         ranks, rn = [0 if np.isnan(x) else int(x) for x in pr], int(pr.notna().sum())

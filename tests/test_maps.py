@@ -303,3 +303,20 @@ def test_one_drawing_library_for_export_and_component(layer, static_dir):
     for message in ("streamlit:componentReady", "streamlit:render", "streamlit:setFrameHeight",
                     "streamlit:setComponentValue"):
         assert message in glue
+
+
+def test_category_text_replaces_the_number_in_tooltips():
+    """A coverage-status map shows 'Tanpa PSM', not '2', in its tooltip."""
+    import json
+
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    from petakesos import maps
+
+    layer = gpd.GeoDataFrame({"kode": ["35.01.01.2001", "35.01.01.2002"], "nama": ["A", "B"]},
+                             geometry=[box(111.0, -8.0, 111.1, -7.9), box(111.1, -8.0, 111.2, -7.9)], crs=4326)
+    values = pd.DataFrame({"kode": layer["kode"], "nilai": [0.0, 2.0], "teks": ["Tercakup", "Tanpa PSM"]})
+    payload = json.loads(maps.restyle_payload(layer, values, maps.MapSpec(title="uji", k=3)))
+    assert payload["t"] == ["Tercakup", "Tanpa PSM"]

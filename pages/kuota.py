@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from petakesos import cakupan, data, excel, maps, peta, ui
+from petakesos import cakupan, data, excel, kuota, maps, peta, ui
 from petakesos.allocate import (METHOD_LABELS, METHODS, NEED_LABELS, NEEDS, AllocationError, AllocationParams,
                                 allocate, summarize)
 
@@ -49,7 +49,7 @@ suppress = filters.samarkan_kecil
 st.title(TEXT["title"])
 st.subheader(f"{filters.nama} — {filters.tahun}")
 try:
-    cakupan.check_scope(filters.tingkat)
+    kuota.check_scope(filters.tingkat)
 except AllocationError as exc:
     st.info(str(exc))
     st.stop()
@@ -57,7 +57,7 @@ rows = data.query("app/cakupan_desa", wilayah=filters.wilayah, tahun=filters.tah
 if rows.empty:
     st.error(cakupan.MSG["no_data"].format(nama=filters.nama, tahun=filters.tahun))
     st.stop()
-units = cakupan.units(rows)
+units = kuota.units(rows)
 names = dict(zip(units["kode_desa"], units["nama_desa"]))
 kec_of = dict(zip(units["kode_desa"], units["nama_kec"]))
 st.markdown(TEXT["sekarang"].format(headline=cakupan.headline(cakupan.totals(cakupan.coverage(rows)))))
@@ -78,44 +78,44 @@ with st.expander(TEXT["batasan"]):
     if method == "webster_kecamatan":
         floor_one = st.checkbox(TEXT["lantai"], key="kuota_lantai")
     if units["kode_kec"].nunique() > 1 and st.toggle(TEXT["kuota"], key="kuota_pakai_kuota", help=TEXT["kuota_help"]):
-        frame = cakupan.quota_frame(units)
+        frame = kuota.quota_frame(units)
         edited = st.data_editor(frame, hide_index=True, key=f"kuota_kec_{filters.wilayah}",
-                                disabled=[c for c in frame.columns if c != cakupan.QUOTA_LABELS["kuota"]],
-                                column_config={cakupan.QUOTA_LABELS["kuota"]: st.column_config.NumberColumn(
+                                disabled=[c for c in frame.columns if c != kuota.QUOTA_LABELS["kuota"]],
+                                column_config={kuota.QUOTA_LABELS["kuota"]: st.column_config.NumberColumn(
                                     min_value=0, step=1, format="%d")})
-        quota = cakupan.quota_from_editor(edited)
+        quota = kuota.quota_from_editor(edited)
         st.caption(TEXT["kuota_jumlah"].format(n=sum(quota.values()), slots=slots_text or "?"))
 
 if not slots_text.strip():
     st.info(TEXT["isi"])
     st.stop()
 try:
-    params = AllocationParams(slots=cakupan.parse_slots(slots_text), method=method, need=need,
+    params = AllocationParams(slots=kuota.parse_slots(slots_text), method=method, need=need,
                               max_per_desa=None if max_per_desa is None else int(max_per_desa),
                               exclude=frozenset(exclude), kecamatan_quota=quota, floor_one=floor_one)
     result = allocate(units, params)
 except AllocationError as exc:
     st.error(str(exc))
     st.stop()
-if need == "kasus" and not cakupan.has_population(units):
+if need == "kasus" and not kuota.has_population(units):
     st.warning(cakupan.MSG["no_pop"].format(nama=filters.nama))
 summary = summarize(result)
 
 st.header(TEXT["hasil"])
 left, right = st.columns([2, 3])
 with left:
-    st.table(cakupan.summary_table(summary).set_index("Ukuran"))
+    st.table(kuota.summary_table(summary).set_index("Ukuran"))
     st.caption(TEXT["beban_note"])
 with right:
     st.markdown(f"**{TEXT['peta']}**")
     layer, outline = data.map_layers(filters.wilayah, "desa")
-    clicked = ui.map_panel(layer, cakupan.slot_values(result),
+    clicked = ui.map_panel(layer, kuota.slot_values(result),
                            maps.MapSpec(title=TEXT["peta"], subtitle=f"{filters.nama} · {filters.tahun} · "
                                         f"{params.slots} slot, {METHOD_LABELS[method]}", value_label="Slot baru",
                                         scheme="equal_interval", k=5, palette="Greens", source_note=TEXT["source"]),
                            key=f"kuota_peta_{filters.wilayah}", outline=outline, height=520)
 with left:
-    picked = cakupan.reason_of(result, clicked)
+    picked = kuota.reason_of(result, clicked)
     if picked:
         st.info(f"**{picked[0]}** — {picked[1]}")
     else:
@@ -123,18 +123,18 @@ with left:
 
 st.subheader(TEXT["tabel"])
 only = st.toggle(TEXT["hanya"], value=True, key="kuota_hanya")
-st.dataframe(cakupan.allocation_table(result, suppress, screen=True, only_slots=only), hide_index=True,
+st.dataframe(kuota.allocation_table(result, suppress, screen=True, only_slots=only), hide_index=True,
              key="kuota_tabel", column_config={"Alasan": st.column_config.TextColumn(width="large")})
 st.subheader(TEXT["per_kec"])
-st.dataframe(cakupan.labelled(cakupan.kecamatan_summary(result), cakupan.KEC_LABELS), hide_index=True,
+st.dataframe(cakupan.labelled(kuota.kecamatan_summary(result), kuota.KEC_LABELS), hide_index=True,
              key="kuota_tabel_kec")
 if suppress:
     st.caption(TEXT["samar"])
 
-sheet = cakupan.parameters(nama=filters.nama, kode=filters.wilayah, tahun=filters.tahun, params=params, names=names,
+sheet = kuota.parameters(nama=filters.nama, kode=filters.wilayah, tahun=filters.tahun, params=params, names=names,
                            kec_names=dict(zip(units["kode_kec"], units["nama_kec"])),
                            demo=peta.is_demo(data.query("app/dataset_info")), suppress=suppress,
                            generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
-st.download_button(TEXT["unduh"], data=lambda: cakupan.workbook(result, summary, sheet, suppress),
+st.download_button(TEXT["unduh"], data=lambda: kuota.workbook(result, summary, sheet, suppress),
                    file_name=f"rencana_kuota_psm_{filters.wilayah}_{filters.tahun}_{params.slots}_{method}.xlsx",
                    mime=excel.MIME, key="kuota_xlsx", on_click="ignore", icon=":material/download:")

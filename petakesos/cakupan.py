@@ -1,20 +1,18 @@
-"""PSM coverage per desa and the quota planner's inputs and outputs, as pure functions.
+"""PSM coverage per desa as pure functions: status, caseload per PSM, headline and tables.
 
-Shared by pages/cakupan.py, pages/kuota.py and `python -m petakesos allocate`, so the page, the command
-line and the Excel sheet use one definition of "covered", one caseload rule and one workbook layout.
+Shared by pages/cakupan.py, pages/kuota.py and `python -m petakesos allocate` (through petakesos/kuota.py),
+so the pages, the command line and the Excel sheets use one definition of "covered" and one caseload rule.
 Input rows come from queries/app/cakupan_desa.sql (one row per desa).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from petakesos import excel, fmt, maps
-from petakesos.allocate import METHOD_LABELS, NEED_LABELS, SUMMARY_LABELS, AllocationError, AllocationParams
+from petakesos import fmt, maps
 
 TANPA, BELUM, TERCAKUP = "Tanpa PSM", "PSM belum terlatih", "Tercakup"
 # Map value per status, worst darkest on a sequential palette; legend rows read in this order.
@@ -46,23 +44,6 @@ AREA_LABELS = {
     "desa_belum_terlatih": "PSM belum terlatih", "desa_tercakup": "Tercakup",
     "persen_tanpa_psm": "% desa tanpa PSM", "psm_aktif": "PSM aktif", "psm_terlatih": "PSM terlatih",
     "kasus": "Kasus PMKS", "beban": "Kasus per PSM (desa ber-PSM)", "kasus_tanpa_psm": "Kasus tanpa PSM",
-}
-ALLOC_LABELS = {
-    "kode_desa": "Kode desa", "nama_desa": "Desa/Kelurahan", "nama_kec": "Kecamatan", "penduduk": "Penduduk",
-    "kasus": "Kasus PMKS", "psm": "PSM sebelum", "slot_baru": "Slot baru", "psm_sesudah": "PSM sesudah",
-    "beban_sebelum": "Beban sebelum (kasus per PSM)", "beban_sesudah": "Beban sesudah (kasus per PSM)",
-    "alasan": "Alasan",
-}
-SCREEN_ORDER = ("nama_desa", "nama_kec", "slot_baru", "alasan", "psm", "psm_sesudah", "kasus", "beban_sebelum",
-                "beban_sesudah", "penduduk", "kode_desa")
-KEC_LABELS = {
-    "kode_kec": "Kode kecamatan", "nama_kec": "Kecamatan", "jumlah_desa": "Desa/kelurahan", "kasus": "Kasus PMKS",
-    "psm": "PSM sebelum", "slot_baru": "Slot baru", "psm_sesudah": "PSM sesudah",
-    "tanpa_sebelum": "Desa tanpa PSM sebelum", "tanpa_sesudah": "Desa tanpa PSM sesudah",
-}
-QUOTA_LABELS = {
-    "kode_kec": "Kode kecamatan", "nama_kec": "Kecamatan", "desa": "Desa/kelurahan", "tanpa": "Desa tanpa PSM",
-    "kasus": "Kasus PMKS", "psm": "PSM aktif", "kuota": "Kuota slot",
 }
 
 
@@ -144,7 +125,7 @@ def desa_table(cov: pd.DataFrame, suppress: bool, text: bool = True) -> pd.DataF
     would reveal them) become '<5' when `suppress`."""
     t = cov.sort_values(["psm_aktif", "kasus", "kode_desa"], ascending=[True, False, True]).copy()
     t["beban"] = t["beban"].round(2)
-    t = _suppress(t, ["kasus", "kasus_tanpa_psm", "beban"], suppress, text)
+    t = mask_small_cases(t, ["kasus", "kasus_tanpa_psm", "beban"], suppress, text)
     return labelled(t, DESA_LABELS)
 
 
@@ -182,7 +163,7 @@ def labelled(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     return frame[list(labels)].rename(columns=dict(labels)).reset_index(drop=True)
 
 
-def _suppress(frame: pd.DataFrame, columns: list[str], suppress: bool, text: bool) -> pd.DataFrame:
+def mask_small_cases(frame: pd.DataFrame, columns: list[str], suppress: bool, text: bool) -> pd.DataFrame:
     """Rows whose case count is 1–4 show '<5' in `columns` (a load would reveal the count). With `text`
     (screen tables) the whole column becomes Indonesian-formatted text, since a table column cannot mix
     numbers and text; without it (Excel) the other cells stay numbers."""
@@ -196,142 +177,3 @@ def _suppress(frame: pd.DataFrame, columns: list[str], suppress: bool, text: boo
             values = values.map(lambda v, c=col: fmt.decimal(v, 2) if c.startswith("beban") else fmt.number(v))
         out[col] = values.where(~small, SMALL)
     return out
-
-
-# --- Quota planner ----------------------------------------------------------------------------------
-
-def check_scope(tingkat: str) -> None:
-    """AllocationError unless the scope is one kabupaten/kota or kecamatan."""
-    if tingkat not in ("kab", "kec"):
-        raise AllocationError(MSG["scope"])
-
-
-def units(rows: pd.DataFrame) -> pd.DataFrame:
-    """The `allocate` input (one row per desa) from cakupan_desa rows."""
-    out = rows[["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm_aktif"]]
-    return out.rename(columns={"psm_aktif": "psm"}).reset_index(drop=True)
-
-
-def has_population(u: pd.DataFrame) -> bool:
-    """Whether any desa of the planning units has a population figure."""
-    return bool((pd.to_numeric(u["penduduk"], errors="coerce") > 0).any())
-
-
-def parse_slots(text) -> int:
-    """The number of new slots typed by a planner ('50', '1.000'); AllocationError (Indonesian) for an
-    empty, negative or non-integer entry. The upper bound is checked by `allocate`."""
-    raw = "" if text is None else str(text).strip()
-    if raw == "":
-        raise AllocationError(MSG["slots_empty"])
-    if re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", raw):
-        return int(raw.replace(".", ""))
-    if re.fullmatch(r"-\s*\d+([.,]\d+)?", raw):
-        raise AllocationError(MSG["slots_negative"].format(text=raw))
-    raise AllocationError(MSG["slots_nan"].format(text=raw))
-
-
-def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
-    """One row per kecamatan of an allocation: cases, PSM before/after, slots and desa without PSM."""
-    r = result.assign(tanpa_sebelum=result["psm"] == 0, tanpa_sesudah=result["psm_sesudah"] == 0)
-    g = r.groupby(["kode_kec", "nama_kec"], sort=True).agg(
-        jumlah_desa=("kode_desa", "size"), kasus=("kasus", "sum"), psm=("psm", "sum"), slot_baru=("slot_baru", "sum"),
-        psm_sesudah=("psm_sesudah", "sum"), tanpa_sebelum=("tanpa_sebelum", "sum"),
-        tanpa_sesudah=("tanpa_sesudah", "sum"),
-    ).reset_index()
-    return g[list(KEC_LABELS)]
-
-
-def allocation_table(result: pd.DataFrame, suppress: bool = False, screen: bool = False,
-                     only_slots: bool = False) -> pd.DataFrame:
-    """The allocation sheet: one row per desa with Indonesian headers, loads to 2 decimals, by code. For
-    the `screen`: most slots first, the reason next to the desa, numbers as text, optionally only the
-    desa that got a slot."""
-    t = result.loc[result["slot_baru"] > 0] if only_slots else result.copy()
-    t = t.assign(beban_sebelum=t["beban_sebelum"].round(2), beban_sesudah=t["beban_sesudah"].round(2))
-    if screen:
-        t = t.sort_values(["slot_baru", "kasus", "kode_desa"], ascending=[False, False, True], kind="mergesort")
-    else:
-        t = t.sort_values("kode_desa", kind="mergesort")
-    labels = {k: ALLOC_LABELS[k] for k in SCREEN_ORDER} if screen else ALLOC_LABELS
-    return labelled(_suppress(t, ["kasus", "beban_sebelum", "beban_sesudah"], suppress, screen), labels)
-
-
-def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
-    """Before/after figures of `allocate.summarize` as rows (Ukuran, Sebelum, Sesudah): Indonesian text for
-    the screen and terminal, plain numbers (loads to 1 decimal) for Excel."""
-    def value(key: str, v):
-        if v is None:
-            return fmt.MISSING if formatted else None
-        if key.endswith("_load"):
-            return fmt.decimal(v) if formatted else round(v, 1)
-        return fmt.number(v) if formatted else v
-
-    return pd.DataFrame([
-        {"Ukuran": label, "Sebelum": value(key, summary["before"][key]), "Sesudah": value(key, summary["after"][key])}
-        for key, label in SUMMARY_LABELS.items()
-    ])
-
-
-def summary_lines(summary: dict) -> list[str]:
-    """Plain-text before → after lines for the command line."""
-    rows = summary_table(summary)
-    width = max(len(u) for u in rows["Ukuran"])
-    return [f"{r.Ukuran:<{width}}  {r.Sebelum:>8} → {r.Sesudah}" for r in rows.itertuples()]
-
-
-def parameters(*, nama: str, kode: str, tahun: int, params: AllocationParams, names: Mapping[str, str],
-               kec_names: Mapping[str, str], demo: bool, generated: str, suppress: bool = False) -> dict:
-    """The Parameter sheet: everything needed to reproduce the allocation, in Indonesian."""
-    quota = params.kecamatan_quota or {}
-    out = {
-        "Wilayah": nama, "Kode wilayah": kode, "Tahun data": tahun, "Jumlah slot PSM baru": params.slots,
-        "Metode": f"{METHOD_LABELS[params.method]} ({params.method})",
-        "Ukuran kebutuhan": f"{NEED_LABELS[params.need]} ({params.need})",
-        "Batas slot baru per desa": "tidak ada" if params.max_per_desa is None else params.max_per_desa,
-        "Desa dikecualikan": "; ".join(f"{names.get(k, k)} ({k})" for k in sorted(params.exclude)) or "tidak ada",
-        "Kuota per kecamatan": "; ".join(f"Kec. {kec_names.get(k, k)}: {v}" for k, v in sorted(quota.items()))
-                               or "tidak ada",
-    }
-    if params.method == "webster_kecamatan" and not quota:
-        out["Setiap kecamatan paling sedikit 1 slot"] = "ya" if params.floor_one else "tidak"
-    out |= {"Definisi": DEFINITIONS, "Angka 1–4 disamarkan (\"<5\")": "ya" if suppress else "tidak",
-            "Tanggal dibuat": generated, "Sumber": "Peta Kesos"}
-    if demo:
-        out["Catatan data"] = DEMO_NOTE
-    return out
-
-
-def workbook(result: pd.DataFrame, summary: dict, params: Mapping[str, object], suppress: bool = False) -> bytes:
-    """XLSX: Parameter, Alokasi (per desa), Ringkasan kecamatan, Sebelum-sesudah."""
-    return excel.workbook({
-        "Alokasi": allocation_table(result, suppress),
-        "Ringkasan kecamatan": labelled(kecamatan_summary(result), KEC_LABELS),
-        "Sebelum-sesudah": summary_table(summary, formatted=False),
-    }, params)
-
-
-def slot_values(result: pd.DataFrame) -> pd.DataFrame:
-    """Map values (kode, nilai) of the allocation map: new slots per desa."""
-    return pd.DataFrame({"kode": result["kode_desa"].astype(str), "nilai": result["slot_baru"].astype("int64")})
-
-
-def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
-    """(desa name, alasan) of one desa of an allocation, for a map click; None if not in it."""
-    hit = result.loc[result["kode_desa"] == kode]
-    return None if hit.empty else (str(hit["nama_desa"].iloc[0]), str(hit["alasan"].iloc[0]))
-
-
-def quota_frame(u: pd.DataFrame) -> pd.DataFrame:
-    """The kecamatan quota editor's table: one row per kecamatan with its figures and an empty quota."""
-    g = u.assign(_tanpa=u["psm"] == 0).groupby(["kode_kec", "nama_kec"], sort=True).agg(
-        desa=("kode_desa", "size"), tanpa=("_tanpa", "sum"), kasus=("kasus", "sum"), psm=("psm", "sum"),
-    ).reset_index()
-    g["kuota"] = pd.Series([None] * len(g), dtype="Int64")
-    return g.rename(columns=QUOTA_LABELS)
-
-
-def quota_from_editor(edited: pd.DataFrame) -> dict[str, int]:
-    """{kode_kec: quota} from the edited quota table; an empty cell means 0 slots for that kecamatan."""
-    codes = edited[QUOTA_LABELS["kode_kec"]].astype(str)
-    quota = pd.to_numeric(edited[QUOTA_LABELS["kuota"]], errors="coerce").fillna(0)
-    return {k: int(v) if float(v).is_integer() else float(v) for k, v in zip(codes, quota)}

@@ -88,14 +88,14 @@ def _plan(args: argparse.Namespace) -> int:
     # Imported here so other subcommands do not load pandas, DuckDB and the map stack.
     import duckdb
 
-    from petakesos import cakupan, sql
+    from petakesos import cakupan, kuota, sql
     from petakesos.allocate import AllocationParams, allocate, summarize
     from petakesos.peta import is_demo
 
     msg = cakupan.MSG
     scope = _scope(args.wilayah, msg["scope"])
-    cakupan.check_scope(wilayah.level(scope))
-    slots = cakupan.parse_slots(args.slots)
+    kuota.check_scope(wilayah.level(scope))
+    slots = kuota.parse_slots(args.slots)
     max_per_desa = _int_or_none(args.max_per_desa, "Batas slot per desa")
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
@@ -127,24 +127,24 @@ def _plan(args: argparse.Namespace) -> int:
     if rows.empty:
         raise PlanError(msg["no_data"].format(nama=nama, tahun=tahun))
 
-    units = cakupan.units(rows)
-    if not cakupan.has_population(units) and args.need != "per_1000":
+    units = kuota.units(rows)
+    if not kuota.has_population(units) and args.need != "per_1000":
         print(msg["no_pop"].format(nama=nama), file=sys.stderr)
     names = dict(zip(units["kode_desa"], units["nama_desa"]))
     params = AllocationParams(slots=slots, method=args.method, need=args.need, max_per_desa=max_per_desa,
                               exclude=_exclude(args.exclude, names))
     result = allocate(units, params)
     summary = summarize(result)
-    sheet = cakupan.parameters(nama=nama, kode=scope, tahun=tahun, params=params, names=names,
+    sheet = kuota.parameters(nama=nama, kode=scope, tahun=tahun, params=params, names=names,
                                kec_names=dict(zip(units["kode_kec"], units["nama_kec"])), demo=demo,
                                generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
-    out.write_bytes(cakupan.workbook(result, summary, sheet))
+    out.write_bytes(kuota.workbook(result, summary, sheet))
 
     got = result.loc[result["slot_baru"] > 0]
     print(f"{nama} — {tahun}" + (" (data contoh, sintetis)" if demo else ""))
     print(cakupan.headline(cakupan.totals(cakupan.coverage(rows))))
     print(f"{summary['slots_used']} slot baru ke {len(got)} desa/kelurahan di {got['kode_kec'].nunique()} kecamatan "
           f"({args.method}, kebutuhan: {args.need}).")
-    print("\n".join(cakupan.summary_lines(summary)))
+    print("\n".join(kuota.summary_lines(summary)))
     print(f"Excel ditulis: {out}")
     return 0

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from petakesos import cakupan, sql
+from petakesos import cakupan, kuota, sql
 from petakesos.allocate import AllocationError
 
 KENDURUAN = "35.23.01"
@@ -116,7 +116,7 @@ def test_click_text(cov2023):
 
 @pytest.mark.parametrize("text, expected", [("50", 50), (" 7 ", 7), ("0", 0), ("1.000", 1000)])
 def test_parse_slots_accepts_whole_numbers(text, expected):
-    assert cakupan.parse_slots(text) == expected
+    assert kuota.parse_slots(text) == expected
 
 
 @pytest.mark.parametrize("text, words", [
@@ -125,12 +125,12 @@ def test_parse_slots_accepts_whole_numbers(text, expected):
 ])
 def test_parse_slots_refuses_with_a_message(text, words):
     with pytest.raises(AllocationError, match=words):
-        cakupan.parse_slots(text)
+        kuota.parse_slots(text)
 
 
 @pytest.mark.parametrize("tingkat", ["nasional", "prov", "desa"])
 def test_planner_needs_a_kabupaten_or_kecamatan(tingkat):
     with pytest.raises(AllocationError, match="kabupaten/kota atau kecamatan"):
-        cakupan.check_scope(tingkat)
-    cakupan.check_scope("kab")
-    cakupan.check_scope("kec")
+        kuota.check_scope(tingkat)
+    kuota.check_scope("kab")
+    kuota.check_scope("kec")

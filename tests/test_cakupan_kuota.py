@@ -5,7 +5,7 @@ import io
 import pandas as pd
 import pytest
 
-from petakesos import cakupan, sql
+from petakesos import kuota, sql
 from petakesos.allocate import METHODS, AllocationError, AllocationParams, allocate, summarize
 
 KENDURUAN = "35.23.01"
@@ -13,7 +13,7 @@ KENDURUAN = "35.23.01"
 
 @pytest.fixture()
 def units(con):
-    return cakupan.units(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023))
+    return kuota.units(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023))
 
 
 def _plan(units, **kw):
@@ -23,18 +23,18 @@ def _plan(units, **kw):
 
 
 def _sheet(units, params, result, summary, demo=True, suppress=False):
-    info = cakupan.parameters(nama="Kecamatan Kenduruan, Kabupaten Tuban", kode=KENDURUAN, tahun=2023,
+    info = kuota.parameters(nama="Kecamatan Kenduruan, Kabupaten Tuban", kode=KENDURUAN, tahun=2023,
                               params=params, names=dict(zip(units["kode_desa"], units["nama_desa"])),
                               kec_names={KENDURUAN: "Kenduruan"}, demo=demo, generated="2025-06-26 10:00",
                               suppress=suppress)
-    return pd.read_excel(io.BytesIO(cakupan.workbook(result, summary, info, suppress)), sheet_name=None)
+    return pd.read_excel(io.BytesIO(kuota.workbook(result, summary, info, suppress)), sheet_name=None)
 
 
 def test_units_have_the_allocate_columns(units):
     assert list(units.columns) == ["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm"]
     assert units["psm"].tolist() == [2, 0, 1, 0, 0, 0, 0, 0, 0]
-    assert cakupan.has_population(units)
-    assert not cakupan.has_population(units.assign(penduduk=pd.NA))
+    assert kuota.has_population(units)
+    assert not kuota.has_population(units.assign(penduduk=pd.NA))
 
 
 def test_first_slot_goes_to_the_desa_without_psm_with_cases(units):
@@ -53,7 +53,7 @@ def test_workbook_adds_up_for_every_method(units, method):
     book = _sheet(units, params, result, summary)
     assert list(book) == ["Parameter", "Alokasi", "Ringkasan kecamatan", "Sebelum-sesudah"]
     alloc = book["Alokasi"]
-    assert list(alloc.columns) == list(cakupan.ALLOC_LABELS.values())
+    assert list(alloc.columns) == list(kuota.ALLOC_LABELS.values())
     assert len(alloc) == 9 and alloc["Slot baru"].sum() == 3
     assert (alloc["PSM sesudah"] == alloc["PSM sebelum"] + alloc["Slot baru"]).all()
     assert alloc["Kode desa"].astype(str).str.count(r"\.").eq(3).all()  # codes stay text
@@ -89,38 +89,38 @@ def test_suppressed_workbook_hides_small_case_counts_only(units):
 
 def test_screen_table_puts_the_reason_next_to_the_desa(units):
     _, result, _ = _plan(units)
-    shown = cakupan.allocation_table(result, suppress=False, screen=True, only_slots=True)
+    shown = kuota.allocation_table(result, suppress=False, screen=True, only_slots=True)
     assert list(shown.columns[:4]) == ["Desa/Kelurahan", "Kecamatan", "Slot baru", "Alasan"]
     assert len(shown) == 3 and shown["Desa/Kelurahan"].iloc[0] == "Sokogunung"
 
 
 def test_reason_of_a_clicked_desa(units):
     _, result, _ = _plan(units)
-    name, reason = cakupan.reason_of(result, "35.23.01.2002")
+    name, reason = kuota.reason_of(result, "35.23.01.2002")
     assert name == "Sokogunung" and reason.startswith("Mendapat 1 slot")
-    assert cakupan.reason_of(result, None) is None
+    assert kuota.reason_of(result, None) is None
 
 
 def test_summary_table_text_and_numbers(units):
     _, _, summary = _plan(units)
-    text = cakupan.summary_table(summary).set_index("Ukuran")
+    text = kuota.summary_table(summary).set_index("Ukuran")
     assert text.loc["Beban tertinggi (kasus per PSM)", "Sebelum"] == "1,0"
-    nums = cakupan.summary_table(summary, formatted=False).set_index("Ukuran")
+    nums = kuota.summary_table(summary, formatted=False).set_index("Ukuran")
     assert nums.loc["Desa tanpa PSM", "Sesudah"] == 4
-    assert any("→" in line for line in cakupan.summary_lines(summary))
+    assert any("→" in line for line in kuota.summary_lines(summary))
 
 
 def test_quota_editor_roundtrip(con):
-    units = cakupan.units(sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023))
-    frame = cakupan.quota_frame(units)
+    units = kuota.units(sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023))
+    frame = kuota.quota_frame(units)
     assert len(frame) == 20 and frame["Kuota slot"].isna().all()
     edited = frame.copy()
     edited.loc[edited["Kode kecamatan"] == KENDURUAN, "Kuota slot"] = 2
     edited.loc[edited["Kode kecamatan"] == "35.23.02", "Kuota slot"] = 1
-    quota = cakupan.quota_from_editor(edited)
+    quota = kuota.quota_from_editor(edited)
     assert quota[KENDURUAN] == 2 and quota["35.23.02"] == 1 and sum(quota.values()) == 3
     result = allocate(units, AllocationParams(slots=3, method="satu_per_desa", kecamatan_quota=quota))
-    per_kec = cakupan.kecamatan_summary(result).set_index("kode_kec")["slot_baru"]
+    per_kec = kuota.kecamatan_summary(result).set_index("kode_kec")["slot_baru"]
     assert per_kec[KENDURUAN] == 2 and per_kec["35.23.02"] == 1
     with pytest.raises(AllocationError, match="harus sama dengan jumlah slot"):
         allocate(units, AllocationParams(slots=5, method="satu_per_desa", kecamatan_quota=quota))

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from petakesos import bandingkan, charts_bandingkan, data, excel, maps, ui
+from petakesos import bandingkan, bandingkan_table, charts_bandingkan, data, excel, maps, ui
 from petakesos.bandingkan import INDICATORS
 
 TITLE = "Bandingkan Kabupaten/Kota"
@@ -56,18 +56,18 @@ indicator = INDICATORS[key]
 table = bandingkan.league_table(scope_rows, all_rows, filters.tahun, base, key)
 
 st.markdown(WORST_HEADING.format(label=indicator.label, tahun=filters.tahun))
-st.markdown("  \n".join(bandingkan.worst_lines(table, key, base)) or "–")
+st.markdown("  \n".join(bandingkan_table.worst_lines(table, key, base)) or "–")
 if highlight:
-    st.caption(bandingkan.row_text(table, highlight, key))
+    st.caption(bandingkan_table.row_text(table, highlight, key))
 st.caption(INTRO + (" " + SMALL_COUNT_NOTE if filters.samarkan_kecil else ""))
 n_rows = len(table)
-st.dataframe(bandingkan.styled_table(table, base, key, highlight, filters.samarkan_kecil), hide_index=True,
+st.dataframe(bandingkan_table.styled_table(table, base, key, highlight, filters.samarkan_kecil), hide_index=True,
              height=min(n_rows, 45) * 35 + 38, placeholder="–", key="bk_tabel")
 c3.download_button(
     EXPORT_LABEL, mime=excel.MIME, key="bk_unduh", on_click="ignore", icon=":material/download:",
     file_name=f"bandingkan_kabupaten_{prov or 'semua'}_{filters.tahun}.xlsx",
     data=excel.workbook(
-        {"Bandingkan kabupaten": bandingkan.export_table(table, base, key, filters.samarkan_kecil)},
+        {"Bandingkan kabupaten": bandingkan_table.export_table(table, base, key, filters.samarkan_kecil)},
         {"Wilayah": scope_name, "Tahun": filters.tahun, "Tahun pembanding": base or "–",
          "Diurutkan menurut": indicator.label, "Samarkan angka kecil": filters.samarkan_kecil,
          "Dibuat": dt.date.today().isoformat()},
@@ -81,7 +81,7 @@ spec = maps.MapSpec(title=indicator.label, subtitle=f"{scope_name} · {filters.t
 clicked = ui.map_panel(layer, bandingkan.map_values(table, key), spec, key="bk_peta_kab", outline=outline,
                        height=560)
 if clicked:
-    st.caption(CLICKED.format(text=bandingkan.row_text(table, clicked, key)))
+    st.caption(CLICKED.format(text=bandingkan_table.row_text(table, clicked, key)))
 
 st.header(MULTI_HEADING)
 picked = st.multiselect(MULTI_LABEL, list(names), default=bandingkan.default_selection(table, key, highlight),

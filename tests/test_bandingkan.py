@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from petakesos import bandingkan, charts_bandingkan, sql
+from petakesos import bandingkan, bandingkan_table, charts_bandingkan, sql
 from petakesos.bandingkan import ROW_KAB, ROW_MEDIAN, ROW_PROV
 
 TUBAN = "35.23"
@@ -78,7 +78,7 @@ def test_ranking_puts_the_worst_first_for_each_direction(con):
     kab = by_cover[by_cover["jenis_baris"] == ROW_KAB]
     assert kab["nama"].iloc[-1] == "Kabupaten Tuban"  # best covered = last
     assert kab["peringkat"].iloc[0] == 1 and (kab["peringkat"] == 1).sum() == 37  # ties share rank 1
-    assert bandingkan.worst_lines(by_gap, "desa_tanpa_psm", 2022) == [
+    assert bandingkan_table.worst_lines(by_gap, "desa_tanpa_psm", 2022) == [
         "1. Kabupaten Lamongan — 474 (0 sejak 2022)",
         "2. Kabupaten Bojonegoro — 430 (0 sejak 2022)",
         "3. Kabupaten Malang — 390 (0 sejak 2022)",
@@ -137,7 +137,7 @@ def test_all_provinces_gets_a_province_column_and_one_reference_row_per_province
     table = _multi_province_table()
     assert table["jenis_baris"].tolist() == [ROW_KAB] * 3 + [ROW_PROV] * 2 + [ROW_MEDIAN]
     assert table["nama"].tolist()[3:5] == ["Provinsi P1", "Provinsi P2"]
-    headers = list(bandingkan.columns(None, True, "desa_tanpa_psm").values())
+    headers = list(bandingkan_table.columns(None, True, "desa_tanpa_psm").values())
     assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Provinsi", "Desa tanpa PSM"]
 
 
@@ -150,22 +150,22 @@ def _shown(styler, header: str) -> list[str]:
 
 def test_table_shows_small_people_counts_as_below_five_when_asked():
     table = _multi_province_table()
-    html = bandingkan.styled_table(table, None, "desa_tanpa_psm", "01.02", True).to_html()
+    html = bandingkan_table.styled_table(table, None, "desa_tanpa_psm", "01.02", True).to_html()
     assert "#fff3b0" in html  # Kab B highlighted
-    shown = _shown(bandingkan.styled_table(table, None, "desa_tanpa_psm", None, True), "Kasus")
+    shown = _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, True), "Kasus")
     # Worst first: B (6 desa without PSM, 9 cases), A (3 cases), C (1); P1, P2; the median is not a count.
     assert shown == ["9", "<5", "<5", "12", "<5", "3"]
-    assert _shown(bandingkan.styled_table(table, None, "desa_tanpa_psm", None, False), "Kasus")[:3] == ["9", "3", "1"]
-    export = bandingkan.export_table(table, None, "desa_tanpa_psm", True)
+    assert _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, False), "Kasus")[:3] == ["9", "3", "1"]
+    export = bandingkan_table.export_table(table, None, "desa_tanpa_psm", True)
     assert export["Kasus"].tolist() == [9, "<5", "<5", 12, "<5", 3]
     assert not {"nik", "nik_hash", "nik_psm"} & {c.lower() for c in export.columns}
 
 
 def test_sorted_indicator_and_its_change_come_right_after_the_name():
-    headers = list(bandingkan.columns(2022, False, "kasus_per_psm").values())
+    headers = list(bandingkan_table.columns(2022, False, "kasus_per_psm").values())
     assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Kasus/PSM", "Δ Kasus/PSM sejak 2022"]
     assert "Δ Desa tanpa PSM sejak 2022" in headers and "Δ PMKS/1.000 sejak 2022" in headers
-    assert not any(h.startswith("Δ") for h in bandingkan.columns(None, False, "kasus_per_psm").values())
+    assert not any(h.startswith("Δ") for h in bandingkan_table.columns(None, False, "kasus_per_psm").values())
 
 
 def test_figures_build_without_person_names(con):

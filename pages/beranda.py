@@ -13,8 +13,7 @@ HELP_BIMTEK = "Bagian PSM aktif yang telah lulus Bimtek Dasar paling lambat 31 D
 HELP_ASOF = "Tanggal pencatatan kasus terakhir dalam data untuk wilayah ini, sampai tahun yang dipilih."
 
 filters = ui.page_filters()
-st.title("Peta Kesos")
-st.subheader(f"{filters.nama} — {filters.tahun}")
+ui.page_heading("Peta Kesos", filters)
 
 row = data.query("app/beranda_ringkasan", wilayah=filters.wilayah, tahun=filters.tahun).iloc[0]
 

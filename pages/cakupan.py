@@ -41,8 +41,7 @@ HELP = {
 
 filters = ui.page_filters()
 suppress = filters.samarkan_kecil
-st.title(TEXT["title"])
-st.subheader(f"{filters.nama} — {filters.tahun}")
+ui.page_heading(TEXT["title"], filters)
 
 cov = cakupan.coverage(data.query("app/cakupan_desa", wilayah=filters.wilayah, tahun=filters.tahun))
 if cov.empty:

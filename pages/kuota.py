@@ -46,8 +46,7 @@ TEXT = {
 
 filters = ui.page_filters()
 suppress = filters.samarkan_kecil
-st.title(TEXT["title"])
-st.subheader(f"{filters.nama} — {filters.tahun}")
+ui.page_heading(TEXT["title"], filters)
 try:
     kuota.check_scope(filters.tingkat)
 except AllocationError as exc:

@@ -110,8 +110,7 @@ def show_chart(fig, frame, name: str, labels: dict[str, str], key: str) -> None:
                        mime=excel.MIME, key=f"pl_xlsx_{key}", on_click="ignore", icon=":material/download:")
 
 
-st.title(TITLE)
-st.subheader(f"{filters.nama} — {filters.tahun}")
+ui.page_heading(TITLE, filters)
 
 tren = data.query("app/pelatihan_tren_bulan", wilayah=filters.wilayah)
 psm = data.query("app/pelatihan_psm", wilayah=filters.wilayah, tahun=filters.tahun)

@@ -143,6 +143,11 @@ def dataset_banner() -> None:
         st.warning(DEMO_BANNER, icon="⚠️")
 
 
+def page_heading(title: str, filters: Filters) -> None:
+    """The page title and, under it, the wilayah and year it shows."""
+    st.title(title)
+    st.subheader(f"{filters.nama} — {filters.tahun}")
+
 
 def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec, *, key: str,
               outline: gpd.GeoDataFrame | None = None, value_col: str = "nilai",
@@ -185,5 +190,5 @@ def unmapped_note(scope: str) -> None:
     more = f" dan {len(missing) - 12} lainnya" if len(missing) > 12 else ""
     st.caption(
         f"{len(missing)} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
-        "di tabel dan pada kecamatannya; di peta desa, wilayahnya masih tergambar sebagai bagian desa induknya."
+        "di tabel dan pada kecamatannya; di peta desa, wilayahnya kemungkinan masih tergambar sebagai bagian desa induknya."
     )

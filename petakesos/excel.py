@@ -3,31 +3,47 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 FORBIDDEN_COLUMNS = frozenset({"nik", "nik_psm", "nik_hash"})
 SHEET_NAME_MAX = 31  # Excel's limit
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")  # Excel refuses these characters in a sheet name
+
+
+def sheet_name(name: str, taken: set[str] | None = None) -> str:
+    """A name Excel accepts: forbidden characters become '-', at most 31 characters, unique in `taken`."""
+    base = _SHEET_NAME_FORBIDDEN.sub("-", str(name)).strip("'") or "Lembar"
+    candidate = base[:SHEET_NAME_MAX]
+    n = 2
+    while taken is not None and candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        n += 1
+    return candidate
 
 
 def workbook(sheets: Mapping[str, pd.DataFrame], parameters: Mapping[str, object] | None = None) -> bytes:
     """XLSX bytes: an optional 'Parameter' sheet (key/value), then one sheet per frame, columns sized."""
     buffer = io.BytesIO()
+    taken: set[str] = set()
     with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
         if parameters:
             frame = pd.DataFrame({"parameter": list(parameters), "nilai": [str(v) for v in parameters.values()]})
-            _write(writer, "Parameter", frame)
+            _write(writer, "Parameter", frame, taken)
         for name, frame in sheets.items():
             leaked = FORBIDDEN_COLUMNS & {str(c).lower() for c in frame.columns}
             if leaked:
                 raise ValueError(f"Kolom pribadi tidak boleh diekspor: {sorted(leaked)}")
-            _write(writer, name, frame)
+            _write(writer, name, frame, taken)
     return buffer.getvalue()
 
 
-def _write(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
-    sheet = name[:SHEET_NAME_MAX]
+def _write(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame, taken: set[str]) -> None:
+    sheet = sheet_name(name, taken)
+    taken.add(sheet)
     frame.to_excel(writer, sheet_name=sheet, index=False)
     ws = writer.sheets[sheet]
     ws.freeze_panes(1, 0)

@@ -5,7 +5,9 @@ import io
 import pandas as pd
 import pytest
 
-from petakesos.excel import workbook
+from petakesos import cakupan
+from petakesos.excel import sheet_name, workbook
+from test_cakupan import cov2023  # noqa: F401  (fixture)
 
 
 def test_parameters_sheet_first_and_frames_round_trip():
@@ -20,3 +22,29 @@ def test_parameters_sheet_first_and_frames_round_trip():
 def test_nik_columns_are_refused():
     with pytest.raises(ValueError, match="nik"):
         workbook({"x": pd.DataFrame({"NIK": ["1234567890123456"]})})
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Per desa/kelurahan", "Per desa-kelurahan"),
+    ("Per kabupaten/kota", "Per kabupaten-kota"),
+    ("a[b]c:d*e?f\\g", "a-b-c-d-e-f-g"),
+    ("x" * 40, "x" * 31),
+])
+def test_sheet_names_are_made_acceptable_to_excel(name, expected):
+    assert sheet_name(name) == expected
+
+
+def test_sheet_names_stay_unique_after_shortening():
+    frame = pd.DataFrame({"a": [1]})
+    data = workbook({"y" * 40: frame, "y" * 35: frame})
+    assert list(pd.read_excel(io.BytesIO(data), sheet_name=None)) == ["y" * 31, "y" * 27 + " (2)"]
+
+
+@pytest.mark.parametrize("tingkat", ["prov", "kab"])
+def test_coverage_workbook_opens_with_all_its_sheets(cov2023, tingkat):
+    """Cakupan PSM's download: its tables carry '/' in their titles, which Excel refuses as sheet names."""
+    tables = cakupan.coverage_tables(cov2023, tingkat, suppress=True, text=False)
+    data = workbook(tables, parameters={"Wilayah": "uji"})
+    book = pd.read_excel(io.BytesIO(data), sheet_name=None)
+    assert list(book) == ["Parameter", *(sheet_name(t) for t in tables)]
+    assert len(book["Per desa-kelurahan"]) == len(cov2023)

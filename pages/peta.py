@@ -50,15 +50,10 @@ TEXT = {
 SCHEMES = {"quantile": "Kuantil", "fisher_jenks": "Natural breaks (Fisher-Jenks)", "equal_interval": "Interval sama"}
 
 
-def _apply(target: dict[str, str]) -> None:
-    """Callback: move the sidebar pickers (runs before the next script run, so it may set widget keys)."""
-    st.session_state.update(target)
-
-
 # A map click that zooms is applied before the sidebar draws its pickers.
 pending = st.session_state.pop("peta_drill", None)
 if pending:
-    _apply(pending)
+    ui.move_pickers(pending)
 
 filters = ui.page_filters()
 suppress = filters.samarkan_kecil
@@ -125,7 +120,7 @@ row_kode = str(shown[detail.COL_KODE].iloc[rows_selected[0]]) if rows_selected a
 up = peta.parent_target(filters.wilayah)
 if up:
     parent = up["pilih_kec"] or up["pilih_kab"] or up["pilih_prov"]
-    st.button(TEXT["kembali"].format(nama=ui.display_name(parent)), on_click=_apply, args=(up,))
+    st.button(TEXT["kembali"].format(nama=ui.display_name(parent)), on_click=ui.move_pickers, args=(up,))
 zooms = filters.tingkat in ("nasional", "prov")
 st.caption(TEXT["hint_zoom"] if zooms else TEXT["hint_desa"])
 if zooms:  # clicks zoom here, so only a table row can open the panel: no empty column beside the map
@@ -194,7 +189,7 @@ with panel:
             st.caption(TEXT["samar"])
         drill = peta.drill_target(filters.wilayah, d["kode"]) if filters.tingkat == "kab" else None
         if drill:
-            st.button(TEXT["perbesar"].format(nama=d["kecamatan"]), on_click=_apply, args=(drill,), type="primary")
+            st.button(TEXT["perbesar"].format(nama=d["kecamatan"]), on_click=ui.move_pickers, args=(drill,), type="primary")
 
 # --- Downloads and the list ----------------------------------------------------------------------
 stem = f"peta_pmks_{(filters.wilayah or 'semua').replace('.', '')}_{periode.awal}-{periode.akhir}"

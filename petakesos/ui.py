@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -24,7 +25,6 @@ DEMO_BANNER = (
 _ALL = ""
 # The one map widget (petakesos/map_component): declared once per process, served from its folder.
 _map_component = components.declare_component(COMPONENT_NAME, path=str(FRONTEND))
-_LEVEL_OF_TINGKAT = {1: "Provinsi", 2: "Kabupaten/Kota", 3: "Kecamatan"}
 
 
 @dataclass(frozen=True)
@@ -43,36 +43,85 @@ def _options(parent: str, tingkat: int) -> dict[str, str]:
     return dict(zip(frame["kode"], frame["nama"]))
 
 
-def _from_url() -> tuple[str, int | None]:
+_PICKERS = ("pilih_prov", "pilih_kab", "pilih_kec", "pilih_tahun")
+# Streamlit forgets a widget's value when another page draws it (widget ids differ per page), so the
+# chosen wilayah and year live in these plain session keys and are handed back to the widgets each run.
+_KEPT = "tetap_"
+_NOTICE = "pesan_alamat"
+
+
+def plain(text: object) -> str:
+    """Text from a URL, file or database made inert for st.markdown-like calls (no links, no formatting)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\n", " ")
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
+
+
+def move_pickers(target: dict[str, str]) -> None:
+    """Set the sidebar pickers (e.g. a map click that zooms); call before page_filters or as a callback."""
+    for key, value in target.items():
+        st.session_state[key] = value
+        st.session_state[_KEPT + key] = value
+
+
+def _remember(key: str) -> None:
+    st.session_state[_KEPT + key] = st.session_state[key]
+
+
+def _wilayah_from_url(raw: str) -> tuple[str, str | None]:
+    """The code the link asks for, as far as it is known, and a message when it is not used as given."""
+    if raw.strip() == "":
+        return "", None
     try:
-        code = wilayah.normalize(st.query_params.get("wilayah", ""))
+        code = wilayah.normalize(raw)
     except wilayah.InvalidWilayah:
-        st.sidebar.warning(f"Kode wilayah di alamat tidak dikenal: {st.query_params.get('wilayah')}")
-        code = ""
+        return "", f"Kode wilayah di alamat tidak dikenal: “{plain(raw[:60])}”. Ditampilkan: Semua provinsi."
+    if data.query("app/wilayah_info", wilayah=code).empty:
+        return "", f"Kode wilayah {plain(code)} tidak ada dalam daftar wilayah. Ditampilkan: Semua provinsi."
+    if wilayah.level(code) == "desa":
+        kec = code.rsplit(".", 1)[0]
+        return kec, (f"Kode {plain(code)} adalah desa/kelurahan; halaman ini memilih sampai kecamatan. "
+                     f"Ditampilkan: {plain(display_name(kec))}.")
+    return code, None
+
+
+def _year_from_url(raw: str) -> tuple[int | None, str | None]:
+    if raw.strip() == "":
+        return None, None
     try:
-        year = int(st.query_params.get("tahun", ""))
+        return int(raw), None
     except ValueError:
-        year = None
-    return code, year
+        return None, f"Tahun di alamat tidak dikenal: “{plain(raw[:20])}”."
 
 
 def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> str:
     codes = [_ALL, *options]
     if st.session_state.get(key) not in codes:
         st.session_state[key] = _ALL
-    return st.sidebar.selectbox(label, codes, key=key,
+    return st.sidebar.selectbox(label, codes, key=key, on_change=_remember, args=(key,),
                                 format_func=lambda c: all_label if c == _ALL else options[c])
+
+
+def _first_visit() -> None:
+    """Take the wilayah and year from the link once per session; explain anything not used as given."""
+    code, wil_msg = _wilayah_from_url(st.query_params.get("wilayah", ""))
+    year, year_msg = _year_from_url(st.query_params.get("tahun", ""))
+    parts = code.split(".") if code else []
+    for i, key in enumerate(_PICKERS[:3]):
+        st.session_state[_KEPT + key] = ".".join(parts[: i + 1]) if len(parts) > i else _ALL
+    st.session_state[_KEPT + "pilih_tahun"] = year
+    st.session_state[_NOTICE] = {"pesan": [m for m in (wil_msg, year_msg) if m], "tahun": year}
+    st.session_state["filters_from_url"] = True
 
 
 def render_sidebar() -> Filters:
     """Draw the pickers, keep them in the query string and remember the Filters for the pages."""
     if "filters_from_url" not in st.session_state:
-        code, year = _from_url()
-        parts = code.split(".") if code else []
-        for i, key in enumerate(("pilih_prov", "pilih_kab", "pilih_kec")):
-            st.session_state[key] = ".".join(parts[: i + 1]) if len(parts) > i else _ALL
-        st.session_state["pilih_tahun"] = year
-        st.session_state["filters_from_url"] = True
+        _first_visit()
+    for key in _PICKERS:
+        if _KEPT + key in st.session_state:
+            st.session_state[key] = st.session_state[_KEPT + key]
 
     st.sidebar.header("Wilayah")
     prov = _picker("Provinsi", _options(_ALL, 1), "pilih_prov", "Semua provinsi")
@@ -81,16 +130,27 @@ def render_sidebar() -> Filters:
     code = kec or kab or prov
 
     years = data.query("app/tahun_tersedia", wilayah=code)["tahun"].astype(int).tolist() or [2025]
+    notice = st.session_state.get(_NOTICE) or {"pesan": [], "tahun": None}
+    asked = notice.pop("tahun", None)
+    if asked is not None and asked not in years:
+        notice["pesan"].append(f"Tahun {asked} tidak tersedia untuk wilayah ini (tersedia {years[0]}–{years[-1]}). "
+                               f"Ditampilkan: {years[-1]}.")
     if st.session_state.get("pilih_tahun") not in years:
         st.session_state["pilih_tahun"] = years[-1]
     st.sidebar.header("Periode")
-    year = st.sidebar.selectbox("Tahun", years, key="pilih_tahun")
+    year = st.sidebar.selectbox("Tahun", years, key="pilih_tahun", on_change=_remember, args=("pilih_tahun",))
     hide_small = st.sidebar.toggle("Samarkan angka kecil (1–4 ditampilkan \"<5\")", value=True,
                                    key="samarkan_kecil")
+    for key, value in zip(_PICKERS, (prov, kab, kec, year)):
+        st.session_state[_KEPT + key] = value
 
     st.query_params.from_dict({"wilayah": code, "tahun": str(year)} if code else {"tahun": str(year)})
     filters = Filters(wilayah=code, tahun=int(year), nama=display_name(code),
                       tingkat=wilayah.level(code), samarkan_kecil=hide_small)
+    for message in notice["pesan"]:
+        st.warning(message, icon=":material/link_off:")
+    st.session_state[_NOTICE] = {"pesan": notice["pesan"] if (code, year) == notice.get("shown", (code, year))
+                                 else [], "tahun": None, "shown": (code, year)}
     return filters
 
 

@@ -1,5 +1,6 @@
 """Beranda through Streamlit's AppTest, on the fixture database: URL state, pickers, figures."""
 
+import pytest
 from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
 
@@ -49,4 +50,47 @@ def test_changing_the_pickers_updates_the_figures(world):
 def test_bad_wilayah_in_url_is_a_message_not_a_crash(world):
     at = _app(wilayah="99x", tahun="abc")
     assert not at.exception
-    assert any("tidak dikenal" in w.value for w in at.sidebar.warning)
+    messages = [w.value for w in at.warning]
+    assert any("Kode wilayah di alamat tidak dikenal" in m and "Semua provinsi" in m for m in messages)
+    assert any("Tahun di alamat tidak dikenal" in m for m in messages)
+
+
+def _messages(at) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_link_text_cannot_plant_a_hyperlink_in_the_warning(world):
+    at = _app(wilayah="[Klik untuk login ulang](http://evil.example/login)", tahun="2023")
+    assert not at.exception
+    (message,) = [m for m in _messages(at) if "tidak dikenal" in m]
+    # Every Markdown character of the link text is escaped, so it renders as text, not as a link.
+    assert "\\[Klik untuk login ulang\\]\\(http\\:" in message
+    assert "](http" not in message
+
+
+@pytest.mark.parametrize("raw, shown", [("99.99", "Semua provinsi"), ("3599", "Semua provinsi")])
+def test_well_formed_but_unknown_code_says_what_is_shown(world, raw, shown):
+    at = _app(wilayah=raw, tahun="2023")
+    assert not at.exception
+    assert any("tidak ada dalam daftar" in m and shown in m for m in _messages(at))
+    assert at.selectbox(key="pilih_prov").value == ""
+
+
+@pytest.mark.parametrize("raw", ["1900", "2999"])
+def test_year_without_data_says_which_year_is_shown(world, raw):
+    at = _app(wilayah="35.23", tahun=raw)
+    assert not at.exception
+    shown = at.selectbox(key="pilih_tahun").value
+    assert any(f"Tahun {raw} tidak tersedia" in m and f"Ditampilkan: {shown}" in m for m in _messages(at))
+
+
+def test_desa_code_says_its_kecamatan_is_shown(world):
+    at = _app(wilayah="35.23.01.2001", tahun="2023")
+    assert not at.exception
+    assert at.selectbox(key="pilih_kec").value == "35.23.01"
+    assert any("adalah desa/kelurahan" in m and "Kenduruan" in m for m in _messages(at))
+
+
+def test_a_good_link_gives_no_message(world):
+    at = _app(wilayah="35.23.01", tahun="2023")
+    assert not at.exception and not _messages(at)

@@ -55,6 +55,11 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\n", " ")
 
 
+def literal(text: object) -> str:
+    """Untrusted text shown verbatim as an inline code span: never a link, not even a bare URL."""
+    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+
+
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
 
 
@@ -76,7 +81,7 @@ def _wilayah_from_url(raw: str) -> tuple[str, str | None]:
     try:
         code = wilayah.normalize(raw)
     except wilayah.InvalidWilayah:
-        return "", f"Kode wilayah di alamat tidak dikenal: “{plain(raw[:60])}”. Ditampilkan: Semua provinsi."
+        return "", f"Kode wilayah di alamat tidak dikenal: {literal(raw[:60])}. Ditampilkan: Semua provinsi."
     if data.query("app/wilayah_info", wilayah=code).empty:
         return "", f"Kode wilayah {plain(code)} tidak ada dalam daftar wilayah. Ditampilkan: Semua provinsi."
     if wilayah.level(code) == "desa":
@@ -92,7 +97,7 @@ def _year_from_url(raw: str) -> tuple[int | None, str | None]:
     try:
         return int(raw), None
     except ValueError:
-        return None, f"Tahun di alamat tidak dikenal: “{plain(raw[:20])}”."
+        return None, f"Tahun di alamat tidak dikenal: {literal(raw[:20])}."
 
 
 def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> str:

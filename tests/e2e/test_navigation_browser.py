@@ -74,3 +74,12 @@ def test_choices_made_with_the_pickers_survive_clicks(app_url, page):
     assert _state(page) == expected
     _click_through(page, ["Cakupan PSM", "Peta PMKS", "Beranda", "Bandingkan Kabupaten"], expected, 0)
     assert re.search(r"/bandingkan\?", page.url)
+
+
+def test_link_text_is_never_a_hyperlink_in_the_app(app_url, page):
+    page.goto(f"{app_url}/?wilayah=[Klik untuk login ulang](http://evil.example/login)&tahun=1900")
+    _wait_for_page(page, "Beranda")
+    page.get_by_text("Kode wilayah di alamat tidak dikenal").wait_for()
+    page.get_by_text("Tahun 1900 tidak tersedia").wait_for()
+    assert page.locator("a[href*='evil']").count() == 0
+    page.screenshot(path=str(SHOTS / "pesan_tautan_tidak_dikenal.png"))

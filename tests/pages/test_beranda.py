@@ -63,9 +63,9 @@ def test_link_text_cannot_plant_a_hyperlink_in_the_warning(world):
     at = _app(wilayah="[Klik untuk login ulang](http://evil.example/login)", tahun="2023")
     assert not at.exception
     (message,) = [m for m in _messages(at) if "tidak dikenal" in m]
-    # Every Markdown character of the link text is escaped, so it renders as text, not as a link.
-    assert "\\[Klik untuk login ulang\\]\\(http\\:" in message
-    assert "](http" not in message
+    # The link text is shown as an inline code span, which Markdown never turns into a link.
+    assert "`[Klik untuk login ulang](http://evil.example/login)`" in message
+    assert message.count("`") == 2
 
 
 @pytest.mark.parametrize("raw, shown", [("99.99", "Semua provinsi"), ("3599", "Semua provinsi")])

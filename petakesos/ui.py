@@ -48,6 +48,7 @@ _PICKERS = ("pilih_prov", "pilih_kab", "pilih_kec", "pilih_tahun")
 # chosen wilayah and year live in these plain session keys and are handed back to the widgets each run.
 _KEPT = "tetap_"
 _NOTICE = "pesan_alamat"
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
 
 
 def plain(text: object) -> str:
@@ -58,9 +59,6 @@ def plain(text: object) -> str:
 def literal(text: object) -> str:
     """Untrusted text shown verbatim as an inline code span: never a link, not even a bare URL."""
     return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
 
 
 def move_pickers(target: dict[str, str]) -> None:
@@ -116,7 +114,7 @@ def _first_visit() -> None:
     for i, key in enumerate(_PICKERS[:3]):
         st.session_state[_KEPT + key] = ".".join(parts[: i + 1]) if len(parts) > i else _ALL
     st.session_state[_KEPT + "pilih_tahun"] = year
-    st.session_state[_NOTICE] = {"pesan": [m for m in (wil_msg, year_msg) if m], "tahun": year}
+    st.session_state[_NOTICE] = {"pesan": [m for m in (wil_msg, year_msg) if m], "tahun_diminta": year}
     st.session_state["filters_from_url"] = True
 
 
@@ -135,11 +133,12 @@ def render_sidebar() -> Filters:
     code = kec or kab or prov
 
     years = data.query("app/tahun_tersedia", wilayah=code)["tahun"].astype(int).tolist() or [2025]
-    notice = st.session_state.get(_NOTICE) or {"pesan": [], "tahun": None}
-    asked = notice.pop("tahun", None)
+    notice = st.session_state.get(_NOTICE, {})
+    messages = notice.get("pesan", [])
+    asked = notice.get("tahun_diminta")
     if asked is not None and asked not in years:
-        notice["pesan"].append(f"Tahun {asked} tidak tersedia untuk wilayah ini (tersedia {years[0]}–{years[-1]}). "
-                               f"Ditampilkan: {years[-1]}.")
+        messages = [*messages, f"Tahun {asked} tidak tersedia untuk wilayah ini (tersedia {years[0]}–{years[-1]}). "
+                               f"Ditampilkan: {years[-1]}."]
     if st.session_state.get("pilih_tahun") not in years:
         st.session_state["pilih_tahun"] = years[-1]
     st.sidebar.header("Periode")
@@ -152,10 +151,12 @@ def render_sidebar() -> Filters:
     st.query_params.from_dict({"wilayah": code, "tahun": str(year)} if code else {"tahun": str(year)})
     filters = Filters(wilayah=code, tahun=int(year), nama=display_name(code),
                       tingkat=wilayah.level(code), samarkan_kecil=hide_small)
-    for message in notice["pesan"]:
+    # The link's messages stay while the view is the one the link led to, and go once the user moves on.
+    if notice.get("untuk", (code, year)) != (code, year):
+        messages = []
+    st.session_state[_NOTICE] = {"pesan": messages, "untuk": (code, year)}
+    for message in messages:
         st.warning(message, icon=":material/link_off:")
-    st.session_state[_NOTICE] = {"pesan": notice["pesan"] if (code, year) == notice.get("shown", (code, year))
-                                 else [], "tahun": None, "shown": (code, year)}
     return filters
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import numbers
 import re
 from collections.abc import Mapping
 
@@ -49,7 +50,17 @@ def _write(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame, taken: set[st
     ws.freeze_panes(1, 0)
     for i, col in enumerate(frame.columns):
         width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)]) + 2
-        ws.set_column(i, i, min(width, 60))
+        ws.set_column(i, i, min(width, 60), writer.book.add_format({"num_format": number_format(frame[col])}))
+
+
+def number_format(values: pd.Series) -> str:
+    """Excel's number format for a column: thousands separated, no decimals for whole numbers.
+    Excel shows it with the reader's own separators (1.234,5 in an Indonesian Excel)."""
+    real = values[values.map(lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool))]
+    found = pd.to_numeric(real, errors="coerce").dropna()
+    if found.empty or (found == found.round()).all():
+        return "#,##0"
+    return "#,##0.0" if (found * 10 == (found * 10).round()).all() else "#,##0.00"
 
 
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 
 import pandas as pd
 
@@ -38,6 +39,38 @@ def date(value) -> str:
         return MISSING
     d = pd.Timestamp(value).date() if not isinstance(value, dt.date) else value
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def cell(value, digits: int | None = 1) -> str:
+    """One table cell for display: text as is, numbers in Indonesian format with `digits` decimals
+    (None: a whole number without decimals, another with one)."""
+    if _missing(value):
+        return MISSING
+    if not _is_number(value):
+        return str(value)
+    if digits is None:
+        return number(value) if float(value).is_integer() else decimal(value, 1)
+    return number(value) if digits == 0 else decimal(value, digits)
+
+
+def styled(frame: pd.DataFrame, digits: dict[str, int] | None = None, default_digits: int = 1):
+    """A Styler showing every number of `frame` in Indonesian format (1.234,5) while the cells keep
+    their numbers, so st.dataframe still sorts by value. A column whose numbers are all whole shows no
+    decimals; `digits` sets the decimals of a column, otherwise `default_digits`. Text ('<5') stays."""
+    digits = digits or {}
+    formats = {}
+    for col in frame.columns:
+        found = frame[col][frame[col].map(_is_number)]
+        if found.empty:
+            continue
+        whole = bool((found.astype(float).dropna() % 1 == 0).all())
+        n = digits.get(col, 0 if whole else default_digits)
+        formats[col] = lambda v, n=n: cell(v, n)
+    return frame.style.format(formats, na_rep=MISSING).hide(axis="index")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not pd.isna(value)
 
 
 def small_count(value, suppress: bool) -> str:

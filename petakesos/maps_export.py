@@ -23,7 +23,6 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from petakesos.maps_classify import (
     NO_DATA_COLOR,
     NO_DATA_HATCH,
-    NO_DATA_LABEL,
     Classes,
     classify,
     palette_colors,
@@ -161,7 +160,7 @@ def export_png(
                for col, lab, n in zip(colors, classes.labels, counts)]
     if n_nd or not handles:
         handles.append(Patch(facecolor=NO_DATA_COLOR, edgecolor=NO_DATA_HATCH, hatch="///",
-                             label=f"{NO_DATA_LABEL}  ({n_nd} {unit})"))
+                             label=f"{spec.no_data_label}  ({n_nd} {unit})"))
     leg = ax.legend(handles=handles, title=spec.value_label, loc="lower left",
                     bbox_to_anchor=(1.02, 0.0), fontsize=14,
                     title_fontsize=15, frameon=True, framealpha=0.92)

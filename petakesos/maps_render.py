@@ -25,7 +25,6 @@ from jinja2 import Template
 from petakesos.maps_classify import (
     NO_DATA_COLOR,
     NO_DATA_HATCH,
-    NO_DATA_LABEL,
     Classes,
     classify,
     fmt_number,
@@ -129,7 +128,7 @@ def values_payload(
         "colors": colors,
         "legend": [[lab, n] for lab, n in zip(classes.labels, counts)],
         "nd": n_nd,
-        "nd_label": NO_DATA_LABEL,
+        "nd_label": spec.no_data_label,
         "unit": unit,
         "cls": spec.classification_text(classes.k),
     }

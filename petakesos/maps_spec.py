@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from petakesos.maps_classify import K_MAX, K_MIN, PALETTES, SCHEMES
+from petakesos.maps_classify import K_MAX, K_MIN, NO_DATA_LABEL, PALETTES, SCHEMES
 
 SCHEME_LABELS = {
     "quantile": "kuantil",
@@ -43,6 +43,8 @@ class MapSpec:
     presentation: bool = False
     basemap: bool = False
     suppress_small: bool = False
+    # What a place without a value means on this map: missing data, or e.g. "Tanpa PSM" on a caseload map.
+    no_data_label: str = NO_DATA_LABEL
 
     def __post_init__(self) -> None:
         if self.scheme not in SCHEMES:

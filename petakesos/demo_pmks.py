@@ -1,8 +1,16 @@
-"""Synthetic PMKS cases (export (a)) with realistic, spatially clustered rates per category.
+"""Synthetic PMKS cases (export (a)) with realistic, spatially clustered rates and a varied history.
 
-Rates are not uniform: each category has its own base rate, a kab/kota effect, a kecamatan effect,
+Rates are not uniform: each category has its own level, a kab/kota effect, a kecamatan effect,
 a smooth field of Gaussian bumps over lat/lng, and a kelurahan multiplier; a shared "poverty"
-component ties the poverty-driven categories together. Dates carry a per-kab trend.
+component ties the poverty-driven categories together.
+
+The history is a register opened on 1 January 2018 with the cases open at that time (entered in
+its first months, "pendataan awal"); after that it records new cases and closes cases every year.
+Both vary by kab/kota, category and year: each category's province-wide trend (fewer fakir miskin,
+more lansia), a kab's own drift and handling speed, verification drives that record many cases in
+a few weeks, clean-up years that close many. New cases are scaled to the closure rate so open
+cases per 1,000 stay near each category's level instead of piling up, and rise in some kabupaten
+while they fall in others.
 """
 
 from __future__ import annotations
@@ -12,45 +20,48 @@ import pandas as pd
 
 from petakesos.demo_people import DAY, END, birth_from_age, rng_for
 
-START = np.datetime64("2021-01-01", "D")
-YEARS = np.arange(2021, 2026)
+START = np.datetime64("2018-01-01", "D")
+YEARS = np.arange(2018, 2026)
+_MID_YEAR = 2021.5
+_POP_GROWTH = 0.01  # new cases grow with the population (demo_population: about 1% a year)
 _STATUS_OPEN = np.array(["aktif", "ditangani", "dirujuk"])
 _SUMBER = np.array(["SIKS-NG", "Musdes", "Laporan PSM"])
 
-# kode: rate per 1,000 residents (rows 2021–2025), kelurahan multiplier, kab/kota sd (log),
-# share female, age range in years at tanggal_catat, beta shape of age, closure hazard per year,
-# loading on the shared poverty component.
+# kode: open cases in a year per 1,000 residents (average level), kelurahan multiplier, kab/kota sd
+# (log), share female, age range in years at tanggal_catat, beta shape of age, closure hazard per
+# year, loading on the shared poverty component, province-wide trend of new cases (log per year).
 _CATEGORIES: dict[str, tuple] = {
-    "01": (0.10, 1.0, 0.5, 0.50, (0, 5), (1.0, 1.0), 0.60, 1.0),
-    "02": (0.45, 1.0, 0.5, 0.50, (5, 18), (1.0, 1.0), 0.35, 1.0),
-    "03": (0.05, 1.8, 0.6, 0.15, (12, 18), (2.0, 1.0), 0.80, 0.5),
-    "04": (0.04, 6.0, 0.7, 0.30, (7, 18), (1.5, 1.0), 0.50, 0.5),
-    "05": (0.30, 1.0, 0.4, 0.45, (1, 18), (1.0, 1.0), 0.15, 0.5),
-    "06": (0.07, 1.5, 0.6, 0.60, (3, 18), (1.0, 1.0), 0.70, 0.5),
-    "07": (0.06, 1.2, 0.6, 0.50, (3, 18), (1.0, 1.0), 0.50, 0.5),
-    "08": (1.30, 0.8, 0.4, 0.60, (60, 95), (1.0, 2.5), 0.15, 1.0),
-    "09": (1.70, 1.0, 0.35, 0.45, (18, 85), (2.0, 2.0), 0.10, 0.7),
-    "10": (0.02, 5.0, 0.8, 0.90, (18, 45), (1.5, 2.0), 0.50, 0.3),
-    "11": (0.03, 8.0, 0.8, 0.30, (18, 75), (2.0, 2.0), 0.50, 0.5),
-    "12": (0.05, 6.0, 0.7, 0.50, (18, 80), (2.0, 1.5), 0.50, 0.5),
-    "13": (0.06, 6.0, 0.7, 0.40, (18, 70), (2.0, 2.0), 0.30, 0.5),
-    "14": (0.01, 1.0, 1.2, 0.50, (18, 70), (2.0, 2.0), 0.30, 0.0),
-    "15": (0.06, 1.5, 0.6, 0.10, (20, 60), (2.0, 2.0), 0.50, 0.5),
-    "16": (0.05, 2.5, 0.7, 0.40, (20, 55), (2.0, 2.0), 0.10, 0.3),
-    "17": (0.06, 2.5, 0.7, 0.15, (18, 50), (1.5, 2.5), 0.40, 0.3),
-    "18": (0.004, 1.0, 1.0, 0.80, (18, 40), (1.5, 2.5), 0.60, 0.3),
-    "19": (0.09, 1.3, 0.5, 0.75, (18, 60), (2.0, 2.0), 0.60, 0.5),
-    "20": (0.06, 0.6, 1.0, 0.70, (20, 50), (2.0, 2.0), 0.40, 0.5),
-    "21": (0.35, 0.7, 1.2, 0.50, (0, 85), (1.3, 1.6), 0.90, 0.0),
-    "22": (0.03, 1.0, 1.2, 0.50, (0, 80), (1.3, 1.6), 0.70, 0.0),
-    "23": (0.65, 0.9, 0.4, 1.00, (18, 65), (2.0, 1.5), 0.20, 1.0),
-    "24": (3.60, 0.6, 0.35, 0.45, (25, 85), (2.0, 2.0), 0.08, 1.0),
-    "25": (0.20, 1.2, 0.5, 0.50, (20, 65), (2.0, 2.0), 0.40, 0.5),
-    "26": (0.0, 0.0, 1.5, 0.50, (0, 85), (1.3, 1.6), 0.05, 0.0),
+    "01": (0.027, 1.0, 0.5, 0.50, (0, 5), (1.0, 1.0), 0.60, 1.0, -0.03),
+    "02": (0.14, 1.0, 0.5, 0.50, (5, 18), (1.0, 1.0), 0.35, 1.0, -0.06),
+    "03": (0.017, 1.8, 0.6, 0.15, (12, 18), (2.0, 1.0), 0.80, 0.5, 0.0),
+    "04": (0.013, 6.0, 0.7, 0.30, (7, 18), (1.5, 1.0), 0.50, 0.5, -0.08),
+    "05": (0.14, 1.0, 0.4, 0.45, (1, 18), (1.0, 1.0), 0.15, 0.5, 0.05),
+    "06": (0.023, 1.5, 0.6, 0.60, (3, 18), (1.0, 1.0), 0.70, 0.5, 0.07),
+    "07": (0.02, 1.2, 0.6, 0.50, (3, 18), (1.0, 1.0), 0.50, 0.5, 0.03),
+    "08": (0.58, 0.8, 0.4, 0.60, (60, 95), (1.0, 2.5), 0.17, 1.0, 0.05),
+    "09": (0.72, 1.0, 0.35, 0.45, (18, 85), (2.0, 2.0), 0.10, 0.7, 0.05),
+    "10": (0.006, 5.0, 0.8, 0.90, (18, 45), (1.5, 2.0), 0.50, 0.3, -0.06),
+    "11": (0.01, 8.0, 0.8, 0.30, (18, 75), (2.0, 2.0), 0.50, 0.5, -0.04),
+    "12": (0.017, 6.0, 0.7, 0.50, (18, 80), (2.0, 1.5), 0.50, 0.5, -0.04),
+    "13": (0.023, 6.0, 0.7, 0.40, (18, 70), (2.0, 2.0), 0.30, 0.5, 0.0),
+    "14": (0.004, 1.0, 1.2, 0.50, (18, 70), (2.0, 2.0), 0.30, 0.0, 0.0),
+    "15": (0.02, 1.5, 0.6, 0.10, (20, 60), (2.0, 2.0), 0.50, 0.5, 0.02),
+    "16": (0.027, 2.5, 0.7, 0.40, (20, 55), (2.0, 2.0), 0.10, 0.3, 0.04),
+    "17": (0.02, 2.5, 0.7, 0.15, (18, 50), (1.5, 2.5), 0.40, 0.3, 0.05),
+    "18": (0.002, 1.0, 1.0, 0.80, (18, 40), (1.5, 2.5), 0.60, 0.3, 0.0),
+    "19": (0.031, 1.3, 0.5, 0.75, (18, 60), (2.0, 2.0), 0.60, 0.5, 0.06),
+    "20": (0.017, 0.6, 1.0, 0.70, (20, 50), (2.0, 2.0), 0.40, 0.5, -0.04),
+    "21": (0.081, 0.7, 1.2, 0.50, (0, 85), (1.3, 1.6), 0.90, 0.0, 0.0),
+    "22": (0.008, 1.0, 1.2, 0.50, (0, 80), (1.3, 1.6), 0.70, 0.0, 0.0),
+    "23": (0.23, 0.9, 0.4, 1.00, (18, 65), (2.0, 1.5), 0.20, 1.0, -0.03),
+    "24": (1.44, 0.6, 0.35, 0.45, (25, 85), (2.0, 2.0), 0.14, 1.0, -0.01),
+    "25": (0.068, 1.2, 0.5, 0.50, (20, 65), (2.0, 2.0), 0.40, 0.5, 0.0),
+    "26": (0.0, 0.0, 1.5, 0.50, (0, 85), (1.3, 1.6), 0.05, 0.0, 0.0),
 }
 CODES = tuple(sorted(_CATEGORIES))
-# Province adjustments of the base rate: KAT only outside Java, trafficking rarer in Java.
-_PROV_RATE = {"18": {"26": 0.08, "18": 0.010, "20": 0.05}, "35": {"20": 0.075}}
+# Province adjustments of the level: KAT only outside Java, trafficking rarer in Java, Jawa Timur
+# a large sender of migrant workers.
+_PROV_RATE = {"18": {"26": 0.04, "18": 0.003, "20": 0.014}, "35": {"20": 0.02}}
 _EVENT_CATS = ("21", "22")
 # Komunitas Adat Terpencil only where such communities are registered: Lampung's western and
 # northern hill and forest kabupaten.
@@ -71,6 +82,7 @@ def _table(prov: str) -> dict[str, np.ndarray]:
         "beta_b": np.array([r[5][1] for r in rows]),
         "hazard": np.array([r[6] for r in rows]),
         "load": np.array([r[7] for r in rows]),
+        "trend": np.array([r[8] for r in rows]),
     }
 
 
@@ -84,7 +96,7 @@ def _field(rng: np.random.Generator, lat: np.ndarray, lng: np.ndarray, n_bumps: 
 
 
 def _intensity(v: pd.DataFrame, prov: str, t: dict, seed: int) -> np.ndarray:
-    """Expected cases per village × category for one province, scaled to the province's rates."""
+    """Expected open cases in a year per village × category for one province, scaled to its levels."""
     lat, lng = v["lat"].to_numpy(), v["lng"].to_numpy()
     prov_rng = rng_for(seed, "pmks-field", int(prov))
     common = _field(prov_rng, lat, lng, 8, 0.4)
@@ -110,38 +122,76 @@ def _intensity(v: pd.DataFrame, prov: str, t: dict, seed: int) -> np.ndarray:
     return lam * np.divide(target, lam.sum(axis=0), out=np.zeros(len(CODES)), where=lam.sum(axis=0) > 0)
 
 
-def _catat_dates(rng: np.random.Generator, cat: np.ndarray, n: int) -> np.ndarray:
-    """Recording dates 2021–2025 with this kab's trend; disasters cluster around a few events."""
-    trend = np.clip(rng.normal(0.0, 0.1), -0.25, 0.25)  # some kab improving, some worsening
-    weights = np.array([0.85, 0.95, 1.0, 1.05, 1.1]) * np.exp(trend * (YEARS - 2023))
-    year = YEARS[np.searchsorted(np.cumsum(weights / weights.sum()), rng.random(n), side="right").clip(0, 4)]
+def _history(rng: np.random.Generator, t: dict) -> dict[str, np.ndarray]:
+    """One kab/kota's history per year × category: multiplier of new cases and closure hazard.
+
+    A verification drive ("verval") records many poverty-related cases in one year; a clean-up
+    year closes many. Also returns which years had a drive, for the recording dates.
+    """
+    k, x = len(CODES), (YEARS - _MID_YEAR)[:, None]
+    # Province-wide per category, then per kab, then per kab × category.
+    trend = t["trend"] + _POP_GROWTH + rng.normal(0.0, 0.07) + rng.normal(0.0, 0.05, k)
+    drive = rng.random(YEARS.size) < 0.15
+    boost = np.where(drive, rng.uniform(1.3, 2.0, YEARS.size), 1.0)[:, None] ** (t["load"] >= 0.5)
+    noise = rng.normal(0.0, 0.08, (YEARS.size, 1)) + rng.normal(0.0, 0.08, (YEARS.size, k))
+    # Handling speed: the kab's own level, a drift over the years and year-to-year noise.
+    base = t["hazard"] * rng.lognormal(0.0, 0.3)
+    speed = np.exp(rng.normal(0.0, 0.08) * x + rng.normal(0.0, 0.12, (YEARS.size, 1)))
+    cleanup = np.where(rng.random(YEARS.size) < 0.12, rng.uniform(1.8, 3.0, YEARS.size), 1.0)
+    return {"new": np.exp(trend * x + noise) * boost, "hazard": base * speed * cleanup[:, None],
+            "drive": drive}
+
+
+def _catat_dates(rng: np.random.Generator, period: np.ndarray, cat: np.ndarray, drive: np.ndarray) -> np.ndarray:
+    """Recording dates per case; disaster victims cluster around a few events.
+
+    Period 0 is the opening "pendataan awal" (first half of 2018), period p the year YEARS[p - 1];
+    half of a drive year's cases fall in the drive's six weeks.
+    """
+    n = period.size
+    year = YEARS[np.maximum(period - 1, 0)]
     first = (year - 1970).astype("datetime64[Y]").astype("datetime64[D]")
-    length = np.where((year % 4 == 0), 366, 365)
+    length = np.where(period == 0, 181, np.where(year % 4 == 0, 366, 365))
     dates = first + (rng.random(n) * length).astype(np.int64) * DAY
-    span = int((END - START) / DAY) - 30
-    events = START + rng.integers(0, span, 3) * DAY
-    is_event = np.isin(cat, _EVENT_CATS)
-    pick = events[rng.choice(3, n, p=rng.dirichlet(np.ones(3)))]
+    window = first + rng.integers(0, 320, YEARS.size)[np.maximum(period - 1, 0)] * DAY
+    in_drive = (period > 0) & drive[np.maximum(period - 1, 0)] & (rng.random(n) < 0.5)
+    dates = np.where(in_drive, window + rng.integers(0, 42, n) * DAY, dates)
+    n_events = 2 + rng.poisson(2.0)
+    events = START + 30 + rng.integers(0, int((END - START) / DAY) - 60, n_events) * DAY
+    pick = events[rng.choice(n_events, n, p=rng.dirichlet(np.ones(n_events)))]
     lag = np.floor(rng.exponential(10.0, n)).astype(np.int64) * DAY
+    is_event = (period > 0) & np.isin(cat, _EVENT_CATS)
     return np.where(is_event, np.minimum(pick + lag, END), dates)
 
 
-def _status(rng: np.random.Generator, cat_idx: np.ndarray, catat: np.ndarray, t: dict, speed: float):
-    """Status, closing date and source; closure follows a truncated exponential so it ends by 2025."""
+def _closing(rng: np.random.Generator, cat_idx: np.ndarray, catat: np.ndarray, hazard: np.ndarray) -> np.ndarray:
+    """Closing dates (NaT while open) under a hazard that changes each 1 January (piecewise exponential)."""
+    need = rng.exponential(1.0, cat_idx.size)
+    selesai = np.full(cat_idx.size, np.datetime64("NaT"), dtype="datetime64[D]")
+    open_ = np.ones(cat_idx.size, dtype=bool)
+    for i, year in enumerate(YEARS):
+        y0 = np.datetime64(f"{year}-01-01", "D")
+        y1 = END + DAY if year == YEARS[-1] else np.datetime64(f"{year + 1}-01-01", "D")
+        begin = np.maximum(catat, y0)
+        years = np.maximum((y1 - begin) / DAY, 0.0) / 365.25
+        h = hazard[i, cat_idx]
+        done = open_ & (need < h * years)
+        offset = np.floor(np.divide(need, h, out=np.zeros_like(need), where=h > 0) * 365.25).astype(np.int64)
+        selesai[done] = np.minimum(begin[done] + offset[done] * DAY, y1 - DAY)
+        need = np.where(open_ & ~done, need - h * years, need)
+        open_ &= ~done
+    return selesai
+
+
+def _status(rng: np.random.Generator, cat_idx: np.ndarray, selesai: np.ndarray):
+    """Status (an open case is active, being handled or referred) and source."""
     n = cat_idx.size
-    h = t["hazard"][cat_idx] * speed
-    remaining = (END - catat) / DAY / 365.25
-    p_closed = 1.0 - np.exp(-h * remaining)
-    closed = rng.random(n) < p_closed
-    delay = -np.log1p(-rng.random(n) * p_closed) / h
-    selesai = catat + np.floor(np.minimum(delay, remaining) * 365.25).astype(np.int64) * DAY
     referral = np.isin(np.array(CODES)[cat_idx], ("16", "17"))
     p_open = np.where(referral[:, None], [0.30, 0.30, 0.40], [0.55, 0.33, 0.12])
     u = rng.random(n)
     open_status = _STATUS_OPEN[(u[:, None] > np.cumsum(p_open, axis=1)[:, :2]).sum(axis=1)]
-    status = np.where(closed, "selesai", open_status)
-    sumber = _SUMBER[rng.choice(3, n, p=[0.6, 0.25, 0.15])]
-    return status, np.where(closed, selesai, np.datetime64("NaT")), sumber
+    status = np.where(np.isnat(selesai), open_status, "selesai")
+    return status, _SUMBER[rng.choice(3, n, p=[0.6, 0.25, 0.15])]
 
 
 def _ages(rng: np.random.Generator, cat_idx: np.ndarray, t: dict) -> np.ndarray:
@@ -163,12 +213,17 @@ def cases(villages: pd.DataFrame, prov: str, seed: int) -> tuple[pd.DataFrame, p
     person_frames, case_frames, next_pid = [], [], 0
     for kode_kab, idx in villages.groupby("kode_kab", sort=True).indices.items():
         rng = rng_for(seed, "pmks-cases", int(kode_kab.replace(".", "")))
-        counts = rng.poisson(lam[idx])
-        flat = counts.ravel()
+        hist = _history(rng, t)
+        lam_k, h0 = lam[idx], hist["hazard"].mean(axis=0)
+        # Open when the register opened: the steady state of the first years' intake and closure.
+        stock = rng.poisson(lam_k / (1.0 + h0) * hist["new"][:3].mean(axis=0))
+        new = rng.poisson((lam_k * h0 / (1.0 + h0))[None] * hist["new"][:, None, :])
+        flat = np.concatenate([stock[None], new]).ravel()
         cell = np.repeat(np.arange(flat.size), flat)
-        desa_pos, cat_idx = idx[cell // len(CODES)], cell % len(CODES)
+        period, rest = np.divmod(cell, idx.size * len(CODES))
+        desa_pos, cat_idx = idx[rest // len(CODES)], rest % len(CODES)
         n = cat_idx.size
-        catat = _catat_dates(rng, codes[cat_idx], n)
+        catat = _catat_dates(rng, period, codes[cat_idx], hist["drive"])
         age = _ages(rng, cat_idx, t)
         female = rng.random(n) < t["female"][cat_idx]
         pid = next_pid + np.arange(n)
@@ -180,8 +235,8 @@ def cases(villages: pd.DataFrame, prov: str, seed: int) -> tuple[pd.DataFrame, p
         catat2 = np.clip(catat[again] + shift, START, END)
         all_cat = np.concatenate([cat_idx, np.full(again.size, CODES.index("24"))])
         all_catat = np.concatenate([catat, catat2])
-        speed = rng.lognormal(0.0, 0.3)
-        status, selesai, sumber = _status(rng, all_cat, all_catat, t, speed)
+        selesai = _closing(rng, all_cat, all_catat, hist["hazard"])
+        status, sumber = _status(rng, all_cat, selesai)
 
         person_frames.append(
             pd.DataFrame(

@@ -155,7 +155,7 @@ def test_pmks_rows_pass_import_checks(pmks):
     assert set(pmks["status"]) == {"aktif", "ditangani", "dirujuk", "selesai"}
     assert set(pmks["jenis_kelamin"]) == {"L", "P"}
     assert set(pmks["sumber"]) == {"SIKS-NG", "Musdes", "Laporan PSM"}
-    assert pmks["tanggal_catat"].between("2021-01-01", "2025-12-31").all()
+    assert pmks["tanggal_catat"].between("2018-01-01", "2025-12-31").all()  # register opened in 2018
     assert (pmks["tanggal_lahir"] >= "1900-01-01").all()
     assert (pmks["tanggal_lahir"] <= pmks["tanggal_catat"]).all()
     closed = pmks["status"] == "selesai"

@@ -33,7 +33,8 @@ PIPELINE_HEADING = "Tahapan kesiapan PSM — {tahun}"
 PIPELINE_NOTE = ("PSM aktif pada 31 Desember {tahun}. Median waktu tunggu SK → Bimtek Dasar: **{median}** "
                  "({n} PSM sudah lulus). {waiting} PSM masih menunggu Bimtek Dasar.")
 CHECK_HEADING = "Pemeriksaan syarat PSM (Permensos No. 10 Tahun 2019)"
-CHECK_NOTE = ("Syarat yang dapat diperiksa dari data: umur paling rendah 18 tahun pada tanggal SK, berdomisili "
+CHECK_NOTE = ("Syarat yang dapat diperiksa dari data: umur paling rendah 18 tahun pada tanggal SK (umur dalam "
+              "tahun penuh; yang lahir 29 Februari berulang tahun 1 Maret pada tahun bukan kabisat), berdomisili "
               "(KTP) di desa/kelurahan tempat bertugas, dan telah lulus Bimtek Dasar paling lambat 31 Desember "
               "{tahun}. Daftar nama hanya untuk tindak lanjut oleh petugas dinas sosial; tidak memuat NIK.")
 CHECK_ALL_OK = "Semua PSM aktif memenuhi syarat yang dapat diperiksa."
@@ -41,8 +42,8 @@ CHECK_EXCEL = "Unduh daftar PSM yang belum memenuhi syarat (Excel)"
 MAP_HEADING = "Peta: bagian PSM yang sudah Bimtek Dasar — {tahun}"
 MAP_LEVEL_LABEL = "Tampilkan per"
 MAP_LEVEL_CHOICES = (3, 2)  # at province scope: per kecamatan (default) or per kabupaten/kota
-MAP_NOTE = ("Warna = persen PSM aktif yang sudah lulus Bimtek Dasar. Wilayah tanpa PSM aktif tampil sebagai "
-            "\"Tidak ada data\".")
+MAP_NOTE = ("Warna = persen PSM aktif yang sudah lulus Bimtek Dasar. Wilayah yang tidak memiliki PSM aktif "
+            f"(persennya tidak dapat dihitung) tampil sebagai \"{pelatihan.NO_PSM_LABEL}\".")
 MAP_EXCEL = "Unduh tabel peta (Excel)"
 CLICKED = "**{nama}**: {terlatih} dari {aktif} PSM aktif sudah Bimtek Dasar ({persen})."
 NO_PSM = "Belum ada PSM di wilayah ini pada data."
@@ -193,7 +194,8 @@ else:
                               hover={"penyelenggara": "Penyelenggara", "peserta": "Peserta"}),
         kegiatan, "pelatihan_kegiatan", EVENT_LABELS, key="kegiatan",
     )
-    st.dataframe(pelatihan.event_table(kegiatan, EVENT_LABELS), hide_index=True, key="pl_tabel_kegiatan")
+    st.dataframe(fmt.styled(pelatihan.event_table(kegiatan, EVENT_LABELS), digits={EVENT_LABELS["persen_lulus"]: 1}),
+                 hide_index=True, key="pl_tabel_kegiatan")
 
 st.header(PIPELINE_HEADING.format(tahun=filters.tahun))
 waits = pelatihan.wait_histogram(psm, filters.tahun)
@@ -209,19 +211,20 @@ with left:
 with right:
     show_chart(charts.grouped_bars(waits, "rentang", {"sudah_lulus": "Sudah lulus", "masih_menunggu": "Masih menunggu"},
                                    title="Lama menunggu Bimtek Dasar", subtitle=period_text, source=SOURCE,
-                                   x_title=f"Bulan sejak SK (sampai lulus, atau sampai 31 Des {filters.tahun})",
+                                   x_title=f"Bulan sejak SK (sampai lulus atau 31 Des {filters.tahun})",
                                    y_title="Jumlah PSM", stacked=True),
                waits, f"pelatihan_waktu_tunggu_{filters.tahun}", WAIT_LABELS, key="tunggu")
 
 st.header(CHECK_HEADING)
 st.caption(CHECK_NOTE.format(tahun=filters.tahun))
-st.dataframe(pelatihan.labelled(pelatihan.check_summary(psm), CHECK_LABELS), hide_index=True,
+st.dataframe(fmt.styled(pelatihan.labelled(pelatihan.check_summary(psm), CHECK_LABELS)), hide_index=True,
              key="pl_ringkas_syarat")
 failing = pelatihan.failing(psm)
 if failing.empty:
     st.success(CHECK_ALL_OK)
 else:
-    st.dataframe(failing, hide_index=True, key="pl_daftar_syarat", height=min(len(failing), 12) * 35 + 38)
+    st.dataframe(fmt.styled(failing), hide_index=True, key="pl_daftar_syarat",
+                 height=min(len(failing), 12) * 35 + 38)
     st.download_button(CHECK_EXCEL, data=lambda: excel.workbook({"PSM belum memenuhi syarat": failing}, params),
                        file_name=f"psm_belum_memenuhi_syarat_{filters.wilayah or 'semua'}_{filters.tahun}.xlsx",
                        mime=excel.MIME, key="pl_xlsx_syarat", on_click="ignore", icon=":material/download:")
@@ -237,9 +240,10 @@ peta = pelatihan.map_values(data.query("app/pelatihan_peta", wilayah=filters.wil
                                        tingkat=tingkat))
 layer, outline = data.map_layers(filters.wilayah, level=level)
 spec = maps.MapSpec(title="PSM aktif dengan Bimtek Dasar", subtitle=period_text, value_label="% PSM terlatih",
-                    scheme="equal_interval", k=5, palette="Greens", source_note=SOURCE_NOTE)
+                    scheme="equal_interval", k=5, palette="Greens", source_note=SOURCE_NOTE,
+                    no_data_label=pelatihan.NO_PSM_LABEL)
 st.caption(MAP_NOTE)
-clicked = ui.map_panel(layer, peta[["kode", "nilai"]], spec, key=f"pl_peta_{level}",
+clicked = ui.map_panel(layer, peta[["kode", "nilai", "teks"]], spec, key=f"pl_peta_{level}",
                        outline=outline)
 # PSM counts are not masked: PSM are appointed by a public SK (only PMKS case counts are masked).
 shown = pelatihan.map_table(peta)
@@ -248,7 +252,8 @@ if clicked and clicked in set(peta["kode"]):
     st.markdown(CLICKED.format(nama=row["nama"], terlatih=fmt.number(row["psm_terlatih"]),
                                aktif=fmt.number(row["psm_aktif"]), persen=fmt.percent(row["nilai"])))
 labels = pelatihan.map_labels(MAP_LABELS | {"nama": MAP_UNIT[tingkat], "nama_induk": MAP_PARENT[tingkat]}, level)
-st.dataframe(pelatihan.labelled(shown, labels), hide_index=True, key="pl_tabel_peta", height=400)
+st.dataframe(fmt.styled(pelatihan.labelled(shown, labels), digits={MAP_LABELS["nilai"]: 1}), hide_index=True,
+             key="pl_tabel_peta", height=400)
 st.download_button(MAP_EXCEL, data=lambda: excel.workbook({"Peta pelatihan": pelatihan.labelled(shown, labels)},
                                                           params),
                    file_name=f"pelatihan_peta_{filters.wilayah or 'semua'}_{filters.tahun}.xlsx", mime=excel.MIME,

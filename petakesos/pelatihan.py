@@ -13,10 +13,13 @@ import pandas as pd
 
 from petakesos import fmt
 
-MIN_AGE = 18  # Permensos 10/2019: a PSM is at least 18 years old (checked at the SK date)
+# Permensos 10/2019: a PSM is at least 18 years old, checked at the SK date on `umur_saat_sk`, which the
+# one age rule in queries/app/pelatihan_psm.sql computes (born 29 Feb: birthday 1 March in other years).
+MIN_AGE = 18
 WAIT_BIN_MONTHS = 6
 WAIT_LAST_BIN = 60  # months; longer waits share the last bar
 
+NO_PSM_LABEL = "Tanpa PSM"  # a place on the trained-share map without active PSM: the share is undefined, not missing
 STAGE_SK = "Ber-SK dan aktif"
 STAGE_TRAINED = "Lulus Bimtek Dasar"
 STAGE_CERTIFIED = "Bersertifikat"
@@ -228,15 +231,23 @@ def check_summary(psm: pd.DataFrame) -> pd.DataFrame:
 
 
 def map_values(peta: pd.DataFrame) -> pd.DataFrame:
-    """Map values per wilayah: percent of counted PSM with Bimtek Dasar; NaN ('no data') without PSM."""
+    """Map values per wilayah: percent of counted PSM with Bimtek Dasar (NaN without PSM) and the tooltip
+    text: '50,0% (1 dari 2 PSM aktif)', or 'Tanpa PSM'."""
     out = peta.copy()
     out["nilai"] = _share(out["psm_terlatih"], out["psm_aktif"])
+    out["teks"] = [
+        NO_PSM_LABEL if pd.isna(v) else f"{fmt.percent(v)} ({fmt.number(t)} dari {fmt.number(a)} PSM aktif)"
+        for v, t, a in zip(out["nilai"], out["psm_terlatih"], out["psm_aktif"])
+    ]
     return out
 
 
 def labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """The columns named in `labels`, in that order, renamed to their Indonesian headers (tables, Excel)."""
-    return frame[list(labels)].rename(columns=labels).reset_index(drop=True)
+    """The columns named in `labels`, in that order, renamed to their Indonesian headers (tables, Excel);
+    timestamps become dates, so Excel shows a date without '00:00:00'."""
+    out = frame[list(labels)].rename(columns=labels).reset_index(drop=True)
+    stamps = [c for c in out.columns if pd.api.types.is_datetime64_any_dtype(out[c])]
+    return out.assign(**{c: out[c].dt.date for c in stamps})
 
 
 def map_labels(labels: dict[str, str], level: str) -> dict[str, str]:

@@ -81,11 +81,31 @@ def test_nik_is_never_stored_in_clear(world, fresh_db):
 def test_psm_rules_and_training_dates(world, fresh_db):
     result = import_files([FIXTURES / "psm.csv", FIXTURES / "pelatihan.csv"], world, db_path=fresh_db)
     psm, training = result.files
-    assert (psm.read, psm.imported, psm.quarantined) == (6, 5, 1)
+    # PSM Muda (13 at the SK date) breaks a Permensos 10/2019 requirement: a register fact, imported and
+    # flagged on the Pelatihan page, not dropped.
+    assert (psm.read, psm.imported, psm.quarantined) == (6, 6, 0)
     assert (training.read, training.imported, training.quarantined) == (4, 3, 1)
     reasons = " ".join(_quarantine(fresh_db)["alasan"])
-    assert "PSM belum berumur 18 tahun pada tanggal SK" in reasons
+    assert "18 tahun" not in reasons
     assert "tanggal selesai sebelum tanggal mulai" in reasons
+    with duckdb.connect(str(fresh_db), read_only=True) as c:
+        assert c.execute("select count(*) from psm where nama = 'PSM Muda'").fetchone()[0] == 1
+
+
+def test_under_18_at_sk_is_imported_and_impossible_dates_are_quarantined(world, fresh_db):
+    # tests/fixtures/umur: five PSM aged 17 or 18 at the SK date (29 February births among them), one
+    # birth date that does not exist and one SK dated before the birth.
+    f = import_files([FIXTURES / "umur" / "psm.csv"], world, db_path=fresh_db).files[0]
+    assert (f.read, f.imported, f.quarantined, f.duplicate) == (7, 5, 2, 0)
+    by_row = dict(zip(*_quarantine(fresh_db)[["row_number", "alasan"]].T.to_numpy()))
+    assert by_row == {
+        7: "kolom tanggal_lahir: bukan tanggal yang sah (tulis YYYY-MM-DD): '2005-02-29'",
+        8: "kolom tanggal_sk: tanggal SK sebelum tanggal lahir",
+    }
+    with duckdb.connect(str(fresh_db), read_only=True) as c:
+        names = {r[0] for r in c.execute("select nama from psm").fetchall()}
+    assert names == {"Kabisat Belum", "Kabisat Sudah", "Lahir Akhir Februari", "Kurang Sehari",
+                     "Tepat Delapan Belas"}
 
 
 def test_xlsx_with_excel_dates_and_numeric_codes(world, fresh_db, tmp_path):

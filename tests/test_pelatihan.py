@@ -8,7 +8,9 @@ Fixture (tests/fixtures/psm.csv, pelatihan.csv), Kecamatan Kenduruan:
   PSM Empat desa 2003, SK 2023-01-01, active; Bimtek Lanjutan passed (not Dasar); its Dasar row
             (end before start) is quarantined.
   PSM Lima  desa 2002, SK 2020-01-01, inactive without a date: never counted.
-  PSM Muda  under 18 at SK: quarantined at import.
+  PSM Muda  desa 2002 (Sokogunung), KTP 2002, born 1 Jan 2010, SK 2023-01-01 (13 at SK), active, no
+            training: imported and flagged (under 18 at SK, no Bimtek Dasar), not quarantined.
+Age rule tests use their own small export, tests/fixtures/umur (see its README), in a temporary database.
 """
 
 from __future__ import annotations
@@ -69,8 +71,8 @@ def test_monthly_trend_counts_psm_at_each_month_end(con):
         "2022-10": (2, 0, 0, 0),
         "2022-11": (2, 1, 1, 1),  # Satu passes 17 Nov
         "2022-12": (2, 1, 1, 0),  # Tiga leaves 31 Dec, Dua's SK 31 Dec
-        "2023-01": (3, 1, 1, 0),  # + Empat
-        "2023-12": (3, 1, 1, 0),  # Dua failed in Feb; Empat only has Lanjutan
+        "2023-01": (4, 1, 1, 0),  # + Empat and Muda
+        "2023-12": (4, 1, 1, 0),  # Dua failed in Feb; Empat only has Lanjutan; Muda untrained
     }
     for month, figures in expected.items():
         row = by_month.loc[month]
@@ -83,9 +85,9 @@ def test_yearly_series_equals_hand_counts_and_beranda(con):
     assert yearly.index.tolist() == [2021, 2022, 2023]  # from May 2021, the first counted PSM (Lima never counts)
     assert yearly.loc[2021, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [1, 0, 0]
     assert yearly.loc[2022, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [2, 1, 1]
-    assert yearly.loc[2023, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [3, 1, 0]
+    assert yearly.loc[2023, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [4, 1, 0]
     assert yearly.loc[2022, "persen_terlatih"] == 50.0
-    assert yearly.loc[2023, "persen_terlatih"] == pytest.approx(33.3)
+    assert yearly.loc[2023, "persen_terlatih"] == 25.0
     for tahun in (2021, 2022, 2023):
         row = sql.run(con, "app/beranda_ringkasan", wilayah=KENDURUAN, tahun=tahun).iloc[0]
         assert (row["psm_aktif"], row["psm_terlatih"]) == tuple(yearly.loc[tahun, ["psm_aktif", "psm_terlatih"]])
@@ -121,39 +123,42 @@ def test_events_are_jenis_organiser_and_start_date(con):
 
 def test_psm_of_the_year_never_carry_nik_or_birth_date(con):
     psm = sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
-    assert sorted(psm["nama"]) == ["PSM Dua", "PSM Empat", "PSM Satu"]
+    assert sorted(psm["nama"]) == ["PSM Dua", "PSM Empat", "PSM Muda", "PSM Satu"]
     assert not {"nik", "nik_hash", "nik_psm", "tanggal_lahir"} & set(psm.columns)
     assert psm.set_index("nama").loc["PSM Satu", "umur_saat_sk"] == 31  # born 1 Jan 1990, SK 1 May 2021
+    assert psm.set_index("nama").loc["PSM Muda", "umur_saat_sk"] == 13  # born 1 Jan 2010, SK 1 Jan 2023
 
 
 def test_pipeline_and_waiting_times_2023(con):
     psm = sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
-    assert pelatihan.pipeline(psm)["jumlah"].tolist() == [3, 1, 1]
-    assert pelatihan.pipeline(psm)["persen"].tolist() == [100.0, pytest.approx(33.3), pytest.approx(33.3)]
+    assert pelatihan.pipeline(psm)["jumlah"].tolist() == [4, 1, 1]
+    assert pelatihan.pipeline(psm)["persen"].tolist() == [100.0, 25.0, 25.0]
     # Satu: SK 1 May 2021 → passed 17 Nov 2022 = 18 whole months.
     assert pelatihan.median_wait(psm, 2023) == 18
     hist = pelatihan.wait_histogram(psm, 2023).set_index("rentang")
-    # Dua waits 31 Dec 2022 → 31 Dec 2023 (12 months), Empat 1 Jan → 31 Dec 2023 (11 months).
+    # Dua waits 31 Dec 2022 → 31 Dec 2023 (12 months), Empat and Muda 1 Jan → 31 Dec 2023 (11 months).
     assert hist.loc["18–23", "sudah_lulus"] == 1
     assert hist.loc["12–17", "masih_menunggu"] == 1
-    assert hist.loc["6–11", "masih_menunggu"] == 1
-    assert hist[["sudah_lulus", "masih_menunggu"]].to_numpy().sum() == 3
+    assert hist.loc["6–11", "masih_menunggu"] == 2
+    assert hist[["sudah_lulus", "masih_menunggu"]].to_numpy().sum() == 4
     assert hist.index.tolist() == ["0–5", "6–11", "12–17", "18–23"]
 
 
 def test_eligibility_list_names_each_failed_check(con):
     fail_2023 = pelatihan.failing(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)).set_index("Nama")
-    assert sorted(fail_2023.index) == ["PSM Dua", "PSM Empat"]
+    assert sorted(fail_2023.index) == ["PSM Dua", "PSM Empat", "PSM Muda"]
     assert fail_2023.loc["PSM Dua", "Alasan"] == (
         "KTP bukan di desa tempat bertugas (KTP: Sokogunung); Sudah ikut Bimtek Dasar, belum lulus")
     assert fail_2023.loc["PSM Empat", "Alasan"] == "Belum lulus Bimtek Dasar"  # Lanjutan is not Dasar
+    assert fail_2023.loc["PSM Muda", "Alasan"] == "Umur saat SK di bawah 18 tahun (13 tahun); Belum lulus Bimtek Dasar"
+    assert fail_2023.loc["PSM Muda", "Desa/Kelurahan"] == "Sokogunung"
     assert fail_2023.loc["PSM Dua", "Desa/Kelurahan"] == "Jlodro"
     # On 31 Dec 2022 Dua had not sat the Bimtek yet.
     fail_2022 = pelatihan.failing(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2022))
     assert fail_2022["Nama"].tolist() == ["PSM Dua"]
     assert fail_2022["Alasan"].iloc[0].endswith("Belum lulus Bimtek Dasar")
     summary = pelatihan.check_summary(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023))
-    assert summary["tidak_memenuhi"].tolist() == [0, 1, 2]
+    assert summary["tidak_memenuhi"].tolist() == [1, 1, 3]  # age: Muda; KTP: Dua; Bimtek: Dua, Empat, Muda
 
 
 def test_map_values_share_trained_and_no_data_without_psm(con):
@@ -161,13 +166,28 @@ def test_map_values_share_trained_and_no_data_without_psm(con):
     assert len(desa) == 9
     v = desa.set_index("kode")["nilai"]
     assert v["35.23.01.2001"] == 50.0  # Satu trained, Dua not
+    assert v["35.23.01.2002"] == 0.0  # Muda
     assert v["35.23.01.2003"] == 0.0  # Empat
-    assert v.isna().sum() == 7  # no PSM: no data, not 0 %
+    assert v.isna().sum() == 6  # no PSM: undefined share, not 0 %
     kec = pelatihan.map_values(sql.run(con, "app/pelatihan_peta", wilayah="35.23", tahun=2023, tingkat=3))
     assert len(kec) == 20
-    assert kec.set_index("kode").loc[KENDURUAN, ["psm_aktif", "psm_terlatih"]].tolist() == [3, 1]
+    assert kec.set_index("kode").loc[KENDURUAN, ["psm_aktif", "psm_terlatih"]].tolist() == [4, 1]
     kab = sql.run(con, "app/pelatihan_peta", wilayah="35", tahun=2023, tingkat=2)
-    assert kab.set_index("kode").loc["35.23", "psm_aktif"] == 3
+    assert kab.set_index("kode").loc["35.23", "psm_aktif"] == 4
+
+
+def test_excel_keeps_numbers_as_numbers_and_dates_without_a_time(con):
+    import io
+
+    import openpyxl
+
+    from petakesos import excel
+
+    ev = pelatihan.events(sql.run(con, "app/pelatihan_kegiatan", wilayah=KENDURUAN))
+    table = pelatihan.labelled(ev, {"tanggal_mulai": "Tanggal mulai", "peserta": "Peserta", "persen_lulus": "% lulus"})
+    sheet = openpyxl.load_workbook(io.BytesIO(excel.workbook({"Kegiatan": table}))).active
+    first = [(c.value, c.number_format) for c in sheet[2]]
+    assert first == [(dt.datetime(2022, 11, 14), "YYYY-MM-DD"), (1, "#,##0"), (100, "#,##0")]  # all whole here
 
 
 def test_ranking_puts_the_lagging_unit_first():
@@ -181,6 +201,46 @@ def test_ranking_puts_the_lagging_unit_first():
     assert ranked["nama_unit"].tolist() == ["B", "A"]
     assert ranked["persen_terlatih"].tolist() == [25.0, 90.0]
     assert ranked["selisih_poin"].tolist() == [pytest.approx(25 - 46.7), pytest.approx(90 - 46.7)]  # 14 of 30
+
+
+# ---- age at the SK date: tests/fixtures/umur in a temporary database ------------------------------
+
+
+@pytest.fixture(scope="module")
+def umur_con(world, tmp_path_factory):
+    import duckdb
+
+    from petakesos.ingest.importer import import_files
+
+    from conftest import FIXTURES
+
+    path = tmp_path_factory.mktemp("umur") / "umur.duckdb"
+    import_files([FIXTURES / "umur" / n for n in ("psm.csv", "pelatihan.csv")], world, db_path=path)
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_age_at_sk_in_whole_years_with_29_february_birthday_on_1_march(umur_con):
+    psm = sql.run(umur_con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023).set_index("nama")
+    assert psm["umur_saat_sk"].to_dict() == {
+        "Kabisat Belum": 17,         # born 29 Feb 2004, SK 28 Feb 2022: the 18th birthday is 1 March 2022
+        "Kabisat Sudah": 18,         # SK 1 Mar 2022
+        "Lahir Akhir Februari": 18,  # born 28 Feb 2002, SK on the 18th birthday (in a leap year)
+        "Kurang Sehari": 17,         # born 15 Jun 2005, SK 14 Jun 2023
+        "Tepat Delapan Belas": 18,   # SK 15 Jun 2023, the 18th birthday
+    }
+
+
+def test_psm_under_18_at_sk_are_on_the_follow_up_list_with_their_age(umur_con):
+    psm = sql.run(umur_con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
+    listed = pelatihan.failing(psm).set_index("Nama")["Alasan"].to_dict()
+    assert listed == {
+        "Kabisat Belum": "Umur saat SK di bawah 18 tahun (17 tahun)",
+        "Kurang Sehari": "Umur saat SK di bawah 18 tahun (17 tahun)",
+    }
+    assert pelatihan.check_summary(psm)["tidak_memenuhi"].tolist() == [2, 0, 0]
+    assert pelatihan.n_failing(pelatihan.eligibility(psm)) == 2
 
 
 # ---- pure logic -------------------------------------------------------------------------------

@@ -83,3 +83,43 @@ def test_no_english_month_names_in_any_figure_text():
                                 title="Judul", monthly=True)
     text = fig.to_json()
     assert not any(m in text for m in ("\"Oct ", "\"Dec ", "\"May ", "\"Aug "))
+
+
+def _every_figure() -> list[go.Figure]:
+    per_unit = pd.DataFrame({"tahun": [2024, 2025], "nama_unit": ["A", "A"], "persen_terlatih": [50.0, 60.0]})
+    ev = pd.DataFrame({"tanggal_mulai": pd.to_datetime(["2024-09-18"]), "jenis": ["Bimtek Dasar"], "lulus": [1200],
+                       "peserta": [1300]})
+    return [
+        charts.bars_and_lines(_monthly(), "bulan", {"terlatih_baru": "Baru"}, {"psm_aktif": "Aktif"}, title="T",
+                              monthly=True),
+        charts.bars_and_lines(_monthly().assign(tahun=[2022, 2023, 2024]), "tahun", {"terlatih_baru": "Baru"},
+                              {"psm_aktif": "Aktif"}, title="T"),
+        charts.percent_lines(per_unit, "tahun", "persen_terlatih", group="nama_unit", total=per_unit, title="T"),
+        charts.heatmap(per_unit, "tahun", "nama_unit", "persen_terlatih", title="T"),
+        charts.ranked_bars(pd.DataFrame({"nama": ["A"], "persen": [12.5], "n": [1234]}), "persen", "nama", title="T",
+                           hover={"n": "PSM aktif"}),
+        charts.ranked_bars(pd.DataFrame({"nama": ["A"], "jumlah": [1234]}), "jumlah", "nama", title="T",
+                           percent=False),
+        charts.event_timeline(ev, "tanggal_mulai", "lulus", "jenis", title="T", hover={"peserta": "Peserta"}),
+        charts.funnel(pd.DataFrame({"tahap": ["a", "b"], "jumlah": [1234, 5]}), "tahap", "jumlah", title="T"),
+        charts.grouped_bars(pd.DataFrame({"r": ["0–5"], "a": [1234]}), "r", {"a": "A"}, title="T"),
+    ]
+
+
+def test_every_figure_shows_numbers_in_indonesian_format():
+    # Plotly writes 1.234,5 only with layout separators ",." and a number format on each placeholder; a bare
+    # %{y} would show the raw value (and 1234.5 in English once it has decimals).
+    import re
+
+    for fig in _every_figure():
+        assert fig.layout.separators == ",."
+        for trace in fig.data:
+            # The value axis: x for horizontal bars and funnels; none on a heatmap (x and y are categories).
+            horizontal = trace.type == "funnel" or getattr(trace, "orientation", None) == "h"
+            numeric_axis = "" if trace.type == "heatmap" else "x" if horizontal else "y"
+            for template in (getattr(trace, "hovertemplate", None), getattr(trace, "texttemplate", None)):
+                for name, spec in re.findall(r"%\{(\w+)(:[^}]*)?\}", template or ""):
+                    if name in (numeric_axis, "z", "value"):
+                        assert spec, f"{trace.type}: %{{{name}}} without a number format in {template!r}"
+        for axis in (fig.layout.yaxis, fig.layout.xaxis):
+            assert axis.tickformat in (None, ",d", "%Y"), axis.tickformat

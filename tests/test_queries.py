@@ -50,8 +50,9 @@ def test_app_queries_all_take_the_wilayah_scope():
     [
         # 2022: cases A, B, F (desa 2001) and C (2002); PSM 1 and 2 (PSM 3 stopped on 31 Dec).
         (2022, 4, 2, 1, 1, 3500),
-        # 2023: A, F, C (closed 1 Jan 2023, so open that year) and D; PSM 1, 2, 4; only PSM 1 passed Dasar.
-        (2023, 4, 3, 2, 1, 1010 + 2020 + 500),
+        # 2023: A, F, C (closed 1 Jan 2023, so open that year) and D; PSM 1, 2 (desa 2001), 4 (2003) and
+        # Muda (2002, 13 at the SK date: imported and flagged, so counted); only PSM 1 passed Dasar.
+        (2023, 4, 4, 3, 1, 1010 + 2020 + 500),
         # 2021: A and E (closed 30 Jun 2021); PSM 1 (SK May 2021), untrained until Nov 2022.
         (2021, 2, 1, 1, 0, None),
     ],

@@ -154,9 +154,11 @@ def _cross_field(kind: Kind, t: pd.DataFrame, refs: Refs) -> list[pd.DataFrame]:
                           "tanggal selesai sebelum tanggal catat"),
         ]
     if kind is PSM:
-        eighteenth = t["tanggal_lahir"] + pd.DateOffset(years=18)
+        # Only impossible dates are refused. A PSM under 18 at the SK date breaks Permensos 10/2019, but that
+        # is a fact of the register: imported, and flagged on the Pelatihan page (queries/app/pelatihan_psm.sql
+        # holds the one age rule), never dropped from the counts here.
         return [
-            _errors_where(t["tanggal_sk"] < eighteenth, "tanggal_sk", "PSM belum berumur 18 tahun pada tanggal SK"),
+            _errors_where(t["tanggal_sk"] < t["tanggal_lahir"], "tanggal_sk", "tanggal SK sebelum tanggal lahir"),
             _errors_where(t["tanggal_nonaktif"] < t["tanggal_sk"], "tanggal_nonaktif",
                           "tanggal nonaktif sebelum tanggal SK"),
         ]

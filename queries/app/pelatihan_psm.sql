@@ -28,6 +28,10 @@ select
     k.nama as nama_desa_ktp,
     p.no_sk,
     p.tanggal_sk,
+    -- The one age rule of Peta Kesos (the importer keeps no other): whole years completed on the SK date.
+    -- The year counts once the birthday's month-day is reached, so a PSM born on 29 February has the
+    -- birthday on 1 March in a non-leap year (28 Feb 2022 → 17 for a birth on 29 Feb 2004; 1 Mar → 18):
+    -- a minimum age is met only when the full years have passed. Birth dates never leave the database.
     (date_diff('year', p.tanggal_lahir, p.tanggal_sk)
         - case when strftime(p.tanggal_sk, '%m%d') < strftime(p.tanggal_lahir, '%m%d') then 1 else 0 end
     )::integer as umur_saat_sk,

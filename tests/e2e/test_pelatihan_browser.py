@@ -1,12 +1,22 @@
 """Pelatihan in headless Chromium on the demo data: Tuban's November 2022 jump, Lampung Selatan's 2025
 growth, a whole province and a single kecamatan, PNG camera and Excel downloads, nothing fetched
-from outside."""
+from outside; and on the fixture world, a PSM under 18 at the SK date on the follow-up list."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
 import pytest
 
-from e2e.conftest import SHOTS, metric_value, MAP_IFRAME
+from e2e.conftest import MAP_IFRAME, SHOTS, _free_port, metric_value
+from petakesos.config import REPO_ROOT
+
+DOCS = REPO_ROOT / "docs"
+SCREEN = {"width": 1366, "height": 768}
 
 pytestmark = pytest.mark.e2e
 
@@ -24,6 +34,16 @@ def _open(page, app_url: str, query: str, n_charts: int = 5) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
     page.wait_for_timeout(2500)  # plotly and Leaflet finish drawing
     assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Pelatihan PSM").count() == 1
+
+
+def _screen(page, heading: str, name: str) -> None:
+    """A 1366×768 screenshot for docs/ with the given heading at the top of the screen."""
+    page.set_viewport_size(SCREEN)
+    page.wait_for_timeout(1000)
+    page.get_by_role("heading", name=heading).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(2500)
+    page.screenshot(path=str(DOCS / name))
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
 
 def _shot(page, name: str) -> None:
@@ -48,6 +68,7 @@ def test_tuban_2022_shows_the_november_bimtek(app_url, page):
     chart = page.locator(".js-plotly-plot").first
     assert "bulanan" in chart.inner_text()
     _shot(page, "pelatihan_tuban_2022.png")
+    _screen(page, "Kegiatan pelatihan", "pelatihan_tuban_2022.png")
     assert not page.blocked_requests, page.blocked_requests
 
 
@@ -73,6 +94,9 @@ def test_province_has_charts_with_png_camera_and_excel(app_url, page):
         page.get_by_role("button", name="Unduh data grafik (Excel)").first.click()
     path = xlsx.value.path()
     assert xlsx.value.suggested_filename.endswith(".xlsx") and open(path, "rb").read(2) == b"PK"
+    legend = page.frame_locator(MAP_IFRAME).locator(".pk-legend").first.inner_text()
+    # Kecamatan without any PSM have no share trained: they are "Tanpa PSM", not missing data.
+    assert "Tanpa PSM" in legend and "Tidak ada data" not in legend
     _shot(page, "pelatihan_jawa_timur_2025.png")
     assert not page.blocked_requests, page.blocked_requests
 
@@ -85,4 +109,36 @@ def test_single_kecamatan(app_url, page):
         page.get_by_role("button", name="Unduh daftar PSM yang belum memenuhi syarat (Excel)").click()
     assert open(xlsx.value.path(), "rb").read(2) == b"PK"
     _shot(page, "pelatihan_kenduruan_2025.png")
+    assert not page.blocked_requests, page.blocked_requests
+
+
+@pytest.fixture(scope="module")
+def world_url(world):
+    """The app on the fixture world (tests/fixtures: PSM Muda is 13 at the SK date)."""
+    env = dict(os.environ)  # the world fixture has pointed PETAKESOS_DB and PETAKESOS_GEO_DIR at its files
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                break
+        except OSError:
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_psm_under_18_at_sk_is_on_the_follow_up_list(world_url, page):
+    _open(page, world_url, "wilayah=35.23.01&tahun=2023", n_charts=5)
+    assert metric_value(page, "PSM aktif") == "4"  # Satu, Dua, Empat and Muda
+    assert metric_value(page, "Belum memenuhi syarat") == "3"  # Dua, Empat, Muda
+    legend = page.frame_locator(MAP_IFRAME).locator(".pk-legend").first.inner_text()
+    assert "Tanpa PSM" in legend and "Tidak ada data" not in legend  # six desa of Kenduruan have no PSM
+    _screen(page, "Pemeriksaan syarat PSM (Permensos No. 10 Tahun 2019)", "pelatihan_syarat.png")
     assert not page.blocked_requests, page.blocked_requests

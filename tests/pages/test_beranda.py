@@ -41,7 +41,7 @@ def test_changing_the_pickers_updates_the_figures(world):
     # The URL side is checked in the browser test (AppTest does not reflect query-string writes).
     at = _app(wilayah="35.23.01", tahun="2022")
     at.selectbox(key="pilih_tahun").set_value(2023).run()
-    assert _metrics(at)["PSM aktif"] == "3"
+    assert _metrics(at)["PSM aktif"] == "4"  # Satu, Dua, Empat and Muda (under 18 at SK: counted, flagged)
     at.selectbox(key="pilih_kec").set_value("").run()
     assert _metrics(at)["Desa/kelurahan"] == "328"
     assert "Kabupaten Tuban" in at.subheader[0].value
@@ -94,3 +94,17 @@ def test_desa_code_says_its_kecamatan_is_shown(world):
 def test_a_good_link_gives_no_message(world):
     at = _app(wilayah="35.23.01", tahun="2023")
     assert not at.exception and not _messages(at)
+
+
+def test_province_figures_use_indonesian_separators(world):
+    # Jawa Timur has 8,494 desa/kelurahan in the Kemendagri 2025 list; in the fixture three of them have PSM
+    # in 2023 (Jlodro, Sokogunung, Jamprong) and 1 of the 4 PSM is trained.
+    at = _app(wilayah="35", tahun="2023")
+    assert not at.exception
+    m = _metrics(at)
+    assert m["Desa/kelurahan"] == "8.494"
+    assert m["Desa/kelurahan dengan PSM"] == "0,0%"
+    assert m["PSM dengan Bimtek Dasar"] == "25,0%"
+    deltas = {x.label: x.delta for x in at.metric}
+    assert deltas["Desa/kelurahan dengan PSM"] == "3 dari 8.494"
+    assert deltas["PSM dengan Bimtek Dasar"] == "1 dari 4"

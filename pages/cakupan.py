@@ -17,12 +17,15 @@ TEXT = {
     "maks": "Kasus per PSM tertinggi",
     "dari": "{n} dari {total} desa/kelurahan",
     "map_status": "Peta status cakupan",
-    "map_beban": "Peta beban kasus per PSM",
+    "map_beban": "Peta kasus per PSM",
     "status_label": "Status PSM",
     "status_note": ("Merah tua = **tanpa PSM**; jingga = **PSM belum terlatih** (ada PSM aktif, belum ada yang lulus "
                     "Bimtek Dasar); kuning muda = **tercakup** (paling sedikit satu PSM terlatih)."),
-    "beban_note": ("Warna = kasus PMKS per PSM aktif di desa itu. Desa tanpa PSM tampil berarsir (\"Tidak ada data\"): "
-                   "kasusnya belum terlayani dan dihitung sebagai \"Kasus tanpa PSM\", bukan dibagi nol."),
+    "beban_note": ("Warna = kasus PMKS per PSM aktif di desa itu. Desa berarsir = **tanpa PSM (belum terlayani)**: "
+                   "kasusnya belum dilayani PSM mana pun dan dihitung sebagai \"Kasus di desa tanpa PSM\", bukan "
+                   "dibagi nol; arahkan kursor untuk jumlah kasusnya."),
+    "tanpa_data": "{n} desa/kelurahan di peta tidak memiliki data tahun ini; di peta ikut berarsir, dengan "
+                  "keterangan \"Tidak ada data\" saat kursor diarahkan.",
     "nasional": "Pilih provinsi, kabupaten/kota atau kecamatan di sidebar untuk melihat peta per desa/kelurahan.",
     "urut": "Urut dari bagian desa tanpa PSM terbesar. Klik judul kolom untuk mengurutkan ulang.",
     "urut_desa": "Desa tanpa PSM dengan kasus terbanyak di atas. Klik judul kolom untuk mengurutkan ulang.",
@@ -49,7 +52,6 @@ if cov.empty:
     st.stop()
 t = cakupan.totals(cov)
 st.header(cakupan.headline(t))
-
 
 
 def share(n: int) -> str:
@@ -88,22 +90,26 @@ else:
         st.caption(TEXT["status_note"])
     with right:
         st.markdown(f"**{TEXT['map_beban']}**")
+        nd_label, n_missing = cakupan.unserved_legend(cov, layer["kode"])
         clicked_b = ui.map_panel(
-            layer, cakupan.load_values(cov),
+            layer, cakupan.load_values(cov, suppress),
             maps.MapSpec(title=TEXT["map_beban"], subtitle=subtitle, value_label="Kasus per PSM",
                          scheme="quantile", k=5, palette="Purples", source_note=TEXT["source"],
-                         suppress_small=suppress),
+                         suppress_small=suppress, no_data_label=nd_label),
             key=f"ck_beban_{filters.wilayah}", outline=outline, height=540)
         st.caption(TEXT["beban_note"])
+        if n_missing:
+            st.caption(TEXT["tanpa_data"].format(n=fmt.number(n_missing)))
     text = cakupan.click_text(cov, clicked_b or clicked_a, suppress)
     if text:
-        st.markdown(text)
+        st.markdown(ui.plain(text))
 
 tables = cakupan.coverage_tables(cov, filters.tingkat, suppress, text=True)
 for i, (name, table) in enumerate(tables.items()):
     st.subheader(name)
     st.caption(TEXT["urut_desa"] if i == len(tables) - 1 else TEXT["urut"])
-    st.dataframe(table, hide_index=True, key=f"ck_tabel_{i}", height=min(len(table), 12) * 35 + 38)
+    st.dataframe(fmt.styled(table, digits=cakupan.TABLE_DIGITS), hide_index=True, key=f"ck_tabel_{i}",
+                 height=min(len(table), 12) * 35 + 38)
 if suppress:
     st.caption(TEXT["samar"])
 params = cakupan.coverage_parameters(nama=filters.nama, kode=filters.wilayah, tahun=filters.tahun, suppress=suppress,

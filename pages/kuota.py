@@ -5,9 +5,18 @@ import datetime as dt
 
 import streamlit as st
 
-from petakesos import cakupan, data, excel, kuota, maps, peta, ui
-from petakesos.allocate import (METHOD_LABELS, METHODS, NEED_LABELS, NEEDS, AllocationError, AllocationParams,
-                                allocate, summarize)
+from petakesos import cakupan, data, excel, fmt, kuota, maps, peta, ui
+from petakesos.allocate import (
+    BEBAN_DEFINITION,
+    METHOD_LABELS,
+    METHODS,
+    NEED_LABELS,
+    NEEDS,
+    AllocationError,
+    AllocationParams,
+    allocate,
+    summarize,
+)
 
 TEXT = {
     "title": "Rencana Kuota PSM",
@@ -17,9 +26,10 @@ TEXT = {
     "slot_help": "Bilangan bulat 0 atau lebih, paling banyak 10 × jumlah desa/kelurahan.",
     "metode": "Metode pembagian",
     "metode_help": ("**Satu PSM per desa dulu**: desa tanpa PSM dengan kasus terbanyak lebih dulu, sisanya ke desa "
-                    "dengan beban kasus per PSM tertinggi. **Webster**: slot dibagi dulu antarkecamatan sebanding "
-                    "kebutuhannya, lalu ke desa di dalamnya. **Min-maks**: setiap slot ke desa dengan beban kasus "
-                    "per PSM tertinggi (desa tanpa PSM dianggap paling berat)."),
+                    "dengan beban kasus tertinggi. **Webster**: slot dibagi dulu antarkecamatan sebanding kasus di "
+                    "desanya yang belum ber-PSM, lalu ke desa di dalamnya. **Min-maks**: setiap slot ke desa dengan "
+                    "beban kasus tertinggi (desa tanpa PSM menanggung seluruh kasusnya), sehingga beban tertinggi "
+                    "serendah mungkin. Nilai yang sama diurutkan menurut kode desa."),
     "kebutuhan": "Ukuran kebutuhan",
     "batasan": "Batasan (opsional)",
     "maks": "Batas slot baru per desa",
@@ -32,10 +42,9 @@ TEXT = {
     "kuota_jumlah": "Jumlah kuota: {n} dari {slots} slot.",
     "isi": "Isi jumlah slot PSM baru di atas untuk menghitung pembagian.",
     "hasil": "Hasil pembagian",
-    "beban_note": ("Beban = kasus PMKS per PSM, hanya di desa yang memiliki PSM. Beban tertinggi dapat naik setelah "
-                   "pembagian: desa yang tadinya tanpa PSM (kasusnya belum terlayani) kini ikut dihitung."),
+    "beban_note": BEBAN_DEFINITION,
     "peta": "Slot PSM baru per desa/kelurahan",
-    "klik": "Klik desa pada peta untuk melihat alasannya.",
+    "klik": "Klik desa pada peta untuk melihat alasannya; semua alasan juga ada di tabel di bawah.",
     "tabel": "Alasan per desa/kelurahan",
     "hanya": "Hanya desa yang mendapat slot",
     "per_kec": "Ringkasan per kecamatan",
@@ -83,7 +92,7 @@ with st.expander(TEXT["batasan"]):
                                 column_config={kuota.QUOTA_LABELS["kuota"]: st.column_config.NumberColumn(
                                     min_value=0, step=1, format="%d")})
         quota = kuota.quota_from_editor(edited)
-        st.caption(TEXT["kuota_jumlah"].format(n=sum(quota.values()), slots=slots_text or "?"))
+        st.caption(TEXT["kuota_jumlah"].format(n=fmt.number(sum(quota.values())), slots=slots_text or "?"))
 
 if not slots_text.strip():
     st.info(TEXT["isi"])
@@ -110,22 +119,21 @@ with right:
     layer, outline = data.map_layers(filters.wilayah, "desa")
     clicked = ui.map_panel(layer, kuota.slot_values(result),
                            maps.MapSpec(title=TEXT["peta"], subtitle=f"{filters.nama} · {filters.tahun} · "
-                                        f"{params.slots} slot, {METHOD_LABELS[method]}", value_label="Slot baru",
+                                        f"{fmt.number(params.slots)} slot, {METHOD_LABELS[method]}", value_label="Slot baru",
                                         scheme="equal_interval", k=5, palette="Greens", source_note=TEXT["source"]),
                            key=f"kuota_peta_{filters.wilayah}", outline=outline, height=520)
 with left:
     picked = kuota.reason_of(result, clicked)
     if picked:
-        st.info(f"**{picked[0]}** — {picked[1]}")
+        st.info(ui.plain(f"{picked[0]} — {picked[1]}"))
     else:
         st.caption(TEXT["klik"])
 
 st.subheader(TEXT["tabel"])
 only = st.toggle(TEXT["hanya"], value=True, key="kuota_hanya")
-st.dataframe(kuota.allocation_table(result, suppress, screen=True, only_slots=only), hide_index=True,
-             key="kuota_tabel", column_config={"Alasan": st.column_config.TextColumn(width="large")})
+st.table(fmt.styled(kuota.allocation_table(result, suppress, screen=True, only_slots=only)))  # reasons wrap
 st.subheader(TEXT["per_kec"])
-st.dataframe(cakupan.labelled(kuota.kecamatan_summary(result), kuota.KEC_LABELS), hide_index=True,
+st.dataframe(fmt.styled(cakupan.labelled(kuota.kecamatan_summary(result), kuota.KEC_LABELS)), hide_index=True,
              key="kuota_tabel_kec")
 if suppress:
     st.caption(TEXT["samar"])

@@ -10,11 +10,18 @@ Need ("kebutuhan") of a desa:
 - ``per_1000``: cases per 1,000 residents; a desa with no population figure gets need 0
   (it is still covered first by the "one PSM per desa" rules, but last).
 
-Webster across kecamatan uses the *sum of the desa needs* of the kecamatan's eligible desa,
-in both modes. For ``per_1000`` that is the sum of desa rates (about mean rate × number of
-desa), so a kecamatan with many high-rate villages weighs more than one with a single
-high-rate village, and a large town does not swamp small villages as pooled totals would.
-The kecamatan step apportions the NEW slots only; existing PSM enter at the desa step.
+Beban kasus ("caseload") of a desa is its need divided by its PSM, and a desa without PSM
+carries its own need (divided by 1): unserved cases count, so "minimise the largest caseload"
+has a meaning when slots are fewer than unserved desa, and covering a desa never looks like a
+deterioration. One definition (`allocate_explain.caseload`) for the rules, the reasons, the
+summary, the page, the CLI and the Excel sheets.
+
+Webster across kecamatan weighs each kecamatan by the *unserved* need of its eligible desa (the
+needs of desa without PSM), so a kecamatan whose desa are already served does not take slots
+for cases that have a PSM; only when no kecamatan has unserved need are all needs used. For
+``per_1000`` that is a sum of desa rates. The kecamatan step apportions the NEW slots only.
+
+Ties (equal priority) go to the lower kode_desa; the reasons say so where a tie meets the cut.
 """
 
 from __future__ import annotations
@@ -29,13 +36,18 @@ import numpy as np
 import pandas as pd
 
 from petakesos import allocate_explain as explain
-from petakesos.allocate_explain import SUMMARY_LABELS, summarize  # noqa: F401  (public API)
+from petakesos.allocate_explain import (  # noqa: F401
+    BEBAN_DEFINITION,
+    SUMMARY_LABELS,
+    caseload,
+    summarize,
+)
 
 METHODS = ("satu_per_desa", "webster_kecamatan", "minmax_beban")
 METHOD_LABELS = {
     "satu_per_desa": "Satu PSM per desa dulu, lalu menurut beban kasus",
-    "webster_kecamatan": "Bagi per kecamatan (metode Webster), lalu per desa",
-    "minmax_beban": "Tekan beban kasus per PSM tertinggi (min-maks)",
+    "webster_kecamatan": "Bagi per kecamatan menurut kasus di desa tanpa PSM (Webster), lalu per desa",
+    "minmax_beban": "Tekan beban kasus tertinggi (min-maks)",
 }
 NEEDS = ("kasus", "per_1000")
 NEED_LABELS = {"kasus": "Jumlah kasus PMKS", "per_1000": "Kasus per 1.000 penduduk"}
@@ -44,7 +56,7 @@ MAX_SLOTS = 100_000
 SLOTS_PER_DESA_BOUND = 10
 
 # Desa rules: "cover" = uncovered desa first by need, then highest load after adding one
-# PSM (D'Hondt-like); "minmax" = highest current load, 0 PSM counted as infinite load.
+# PSM (D'Hondt-like); "minmax" = highest current beban kasus (a desa without PSM carries its need).
 _DESA_RULE = {"satu_per_desa": "cover", "webster_kecamatan": "cover", "minmax_beban": "minmax"}
 
 
@@ -70,20 +82,17 @@ class AllocationParams:
 
 
 def desa_key(rule: str, need: float, total_psm: int) -> tuple[float, float]:
-    """Priority of giving the next slot to a desa that has `total_psm` PSM; larger goes first."""
-    if total_psm == 0:
-        if rule == "cover" or need > 0:
-            return (math.inf, need)
-        return (0.0, 1.0)  # minmax: nothing to carry, ties with zero loads but covers first
+    """Priority of giving the next slot to a desa that has `total_psm` PSM; larger goes first.
+    minmax: its current caseload, a desa without PSM first among equal loads."""
     if rule == "cover":
-        return (need / (total_psm + 1), 0.0)
-    return (need / total_psm, 0.0)
+        return (math.inf, need) if total_psm == 0 else (need / (total_psm + 1), 0.0)
+    return (caseload(need, total_psm), 1.0 if total_psm == 0 else 0.0)
 
 
 class _DesaQueue:
     """Heap of the desa of one pool, handing out slots one at a time by `desa_key`."""
 
-    def __init__(self, positions: Iterable[int], rule: str, ctx: "_Ctx") -> None:
+    def __init__(self, positions: Iterable[int], rule: str, ctx: _Ctx) -> None:
         self.rule, self.ctx, self.given, self.last_key = rule, ctx, 0, None
         self.heap = [self._entry(p) for p in positions if ctx.has_room(p)]
         heapq.heapify(self.heap)
@@ -155,7 +164,12 @@ def allocate(units: pd.DataFrame, params: AllocationParams) -> pd.DataFrame:
 def _webster(slots, kec_positions, rule, ctx, floor_one):
     """Sainte-Laguë as a highest-averages sequence over kecamatan, then the desa rule inside."""
     pools = {k: _DesaQueue(ps, rule, ctx) for k, ps in kec_positions.items()}
-    need = {k: math.fsum(ctx.need[p] for p in ps if ctx.cap[p] != 0) for k, ps in kec_positions.items()}
+    need = {k: math.fsum(ctx.need[p] for p in ps if ctx.cap[p] != 0 and ctx.psm[p] == 0)
+            for k, ps in kec_positions.items()}
+    basis = "unserved"
+    if not any(need.values()):  # every eligible desa already has a PSM: share by all their needs
+        need = {k: math.fsum(ctx.need[p] for p in ps if ctx.cap[p] != 0) for k, ps in kec_positions.items()}
+        basis = "all"
     given = dict.fromkeys(kec_positions, 0)
 
     def entry(k: str) -> tuple:
@@ -172,7 +186,8 @@ def _webster(slots, kec_positions, rule, ctx, floor_one):
         last = (-neg_tier, -neg_q)
         if pools[k].heap:
             heapq.heappush(heap, entry(k))
-    return pools, {"mode": "webster", "slots": given, "need": need, "last": last, "floor_one": floor_one}
+    return pools, {"mode": "webster", "slots": given, "need": need, "last": last, "floor_one": floor_one,
+                   "basis": basis}
 
 
 def _validate_scalars(units, params: AllocationParams) -> tuple[str, str, int]:
@@ -305,7 +320,8 @@ def _validate_quota(quota, slots, kec_positions, ctx, frame) -> dict[str, int] |
 
 
 def _finish(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Back to input order and index; loads are cases per PSM, NaN where a desa has none."""
+    """Back to input order and index; beban kasus before/after (`caseload`: cases per PSM, a desa
+    without PSM carrying its own cases)."""
     frame = frame.sort_values("_row", kind="mergesort")
     out = units.copy()
     out["slot_baru"] = frame["slot_baru"].to_numpy()
@@ -313,8 +329,7 @@ def _finish(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     after = psm + out["slot_baru"].to_numpy()
     kasus = frame["_kasus"].to_numpy(dtype="float64")
     out["psm_sesudah"] = after
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["beban_sebelum"] = np.where(psm > 0, kasus / np.where(psm > 0, psm, 1), np.nan)
-        out["beban_sesudah"] = np.where(after > 0, kasus / np.where(after > 0, after, 1), np.nan)
+    out["beban_sebelum"] = caseload(kasus, psm)
+    out["beban_sesudah"] = caseload(kasus, after)
     out["alasan"] = frame["alasan"].to_numpy()
     return out

@@ -15,6 +15,9 @@ import pandas as pd
 from petakesos import fmt, maps
 
 TANPA, BELUM, TERCAKUP = "Tanpa PSM", "PSM belum terlatih", "Tercakup"
+# On the caseload map a desa without PSM has no "cases per PSM": it is unserved, its own legend row.
+NO_PSM_LABEL = "Tanpa PSM (belum terlayani)"
+NO_DATA_TOO = " atau tidak ada data"
 # Map value per status, worst darkest on a sequential palette; legend rows read in this order.
 STATUS_VALUE = {TERCAKUP: 0, BELUM: 1, TANPA: 2}
 SMALL = "<5"
@@ -39,6 +42,8 @@ DESA_LABELS = {
     "psm_aktif": "PSM aktif", "psm_terlatih": "PSM terlatih (Bimtek Dasar)", "kasus": "Kasus PMKS",
     "beban": "Kasus per PSM", "kasus_tanpa_psm": "Kasus tanpa PSM (belum terlayani)", "penduduk": "Penduduk",
 }
+# Decimals of the decimal columns on screen (the others are counts, shown without decimals).
+TABLE_DIGITS = {"% desa tanpa PSM": 1, "Kasus per PSM (desa ber-PSM)": 1, "Kasus per PSM": 1}
 AREA_LABELS = {
     "kode": "Kode", "nama": "Wilayah", "jumlah_desa": "Desa/kelurahan", "desa_tanpa_psm": "Tanpa PSM",
     "desa_belum_terlatih": "PSM belum terlatih", "desa_tercakup": "Tercakup",
@@ -115,9 +120,20 @@ def status_classes(values: pd.Series) -> maps.Classes:
                         tuple(int(i) for i in proto.assign(v)))
 
 
-def load_values(cov: pd.DataFrame) -> pd.DataFrame:
-    """Map values (kode, nilai) of the caseload map: cases per PSM, NaN for a desa without PSM."""
-    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": cov["beban"].round(2)})
+def load_values(cov: pd.DataFrame, suppress: bool = False) -> pd.DataFrame:
+    """Map values of the caseload map: nilai = cases per PSM (NaN for a desa without PSM, drawn as the
+    'Tanpa PSM (belum terlayani)' class) and teks = the tooltip of such a desa, with its unserved cases."""
+    unserved = cov["psm_aktif"] == 0
+    cases = cov["kasus"].map(lambda v: SMALL if suppress and 1 <= v <= 4 else fmt.number(v))
+    teks = (NO_PSM_LABEL + ": " + cases + " kasus PMKS").where(unserved)
+    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": cov["beban"].round(2), "teks": teks})
+
+
+def unserved_legend(cov: pd.DataFrame, map_codes) -> tuple[str, int]:
+    """(legend label of the caseload map's places without a value, number of mapped desa without any
+    figures). Those are unserved desa; desa truly without data are named too when there are any."""
+    missing = len(set(map(str, map_codes)) - set(cov["kode_desa"].astype(str)))
+    return (NO_PSM_LABEL + NO_DATA_TOO if missing else NO_PSM_LABEL), missing
 
 
 def desa_table(cov: pd.DataFrame, suppress: bool, text: bool = True) -> pd.DataFrame:
@@ -140,15 +156,17 @@ def coverage_tables(cov: pd.DataFrame, tingkat: str, suppress: bool, text: bool)
 
 
 def click_text(cov: pd.DataFrame, kode: str | None, suppress: bool) -> str | None:
-    """One line about a clicked desa (status, PSM, cases, load); None when the code is not in the frame."""
+    """One plain line about a clicked desa (status, PSM, cases, load); None when the code is not in the
+    frame. Names come from the database: the page shows the line without Markdown."""
     hit = cov.loc[cov["kode_desa"] == kode]
     if hit.empty:
         return None
     r = hit.iloc[0]
     small = suppress and 1 <= r["kasus"] <= 4
-    return (f"**{r['nama_desa']}** (Kec. {r['nama_kec']}): {r['status']}; PSM aktif {r['psm_aktif']} (terlatih "
-            f"{r['psm_terlatih']}); kasus PMKS {SMALL if small else fmt.number(r['kasus'])}; kasus per PSM "
-            f"{SMALL if small else fmt.decimal(r['beban'])}.")
+    load = "belum terlayani (tanpa PSM)" if r["psm_aktif"] == 0 else (SMALL if small else fmt.decimal(r["beban"]))
+    return (f"{r['nama_desa']} (Kec. {r['nama_kec']}): {r['status']}; PSM aktif {fmt.number(r['psm_aktif'])} "
+            f"(terlatih {fmt.number(r['psm_terlatih'])}); kasus PMKS {SMALL if small else fmt.number(r['kasus'])}; "
+            f"kasus per PSM {load}.")
 
 
 def coverage_parameters(*, nama: str, kode: str, tahun: int, suppress: bool, demo: bool, generated: str) -> dict:
@@ -174,6 +192,6 @@ def mask_small_cases(frame: pd.DataFrame, columns: list[str], suppress: bool, te
     for col in columns:
         values = out[col].astype(object)
         if text:
-            values = values.map(lambda v, c=col: fmt.decimal(v, 2) if c.startswith("beban") else fmt.number(v))
+            values = values.map(lambda v, c=col: fmt.decimal(v, 1) if c.startswith("beban") else fmt.number(v))
         out[col] = values.where(~small, SMALL)
     return out

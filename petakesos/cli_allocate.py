@@ -88,7 +88,7 @@ def _plan(args: argparse.Namespace) -> int:
     # Imported here so other subcommands do not load pandas, DuckDB and the map stack.
     import duckdb
 
-    from petakesos import cakupan, kuota, sql
+    from petakesos import cakupan, fmt, kuota, sql
     from petakesos.allocate import AllocationParams, allocate, summarize
     from petakesos.peta import is_demo
 
@@ -143,7 +143,8 @@ def _plan(args: argparse.Namespace) -> int:
     got = result.loc[result["slot_baru"] > 0]
     print(f"{nama} — {tahun}" + (" (data contoh, sintetis)" if demo else ""))
     print(cakupan.headline(cakupan.totals(cakupan.coverage(rows))))
-    print(f"{summary['slots_used']} slot baru ke {len(got)} desa/kelurahan di {got['kode_kec'].nunique()} kecamatan "
+    print(f"{fmt.number(summary['slots_used'])} slot baru ke {fmt.number(len(got))} desa/kelurahan di "
+          f"{got['kode_kec'].nunique()} kecamatan "
           f"({args.method}, kebutuhan: {args.need}).")
     print("\n".join(kuota.summary_lines(summary)))
     print(f"Excel ditulis: {out}")

@@ -12,17 +12,24 @@ from collections.abc import Mapping
 import pandas as pd
 
 from petakesos import excel, fmt
-from petakesos.allocate import METHOD_LABELS, NEED_LABELS, SUMMARY_LABELS, AllocationError, AllocationParams
-from petakesos.cakupan import DEFINITIONS, DEMO_NOTE, MSG, mask_small_cases, labelled
+from petakesos.allocate import (
+    BEBAN_DEFINITION,
+    METHOD_LABELS,
+    NEED_LABELS,
+    SUMMARY_LABELS,
+    AllocationError,
+    AllocationParams,
+)
+from petakesos.cakupan import DEFINITIONS, DEMO_NOTE, MSG, labelled, mask_small_cases
 
 ALLOC_LABELS = {
     "kode_desa": "Kode desa", "nama_desa": "Desa/Kelurahan", "nama_kec": "Kecamatan", "penduduk": "Penduduk",
     "kasus": "Kasus PMKS", "psm": "PSM sebelum", "slot_baru": "Slot baru", "psm_sesudah": "PSM sesudah",
-    "beban_sebelum": "Beban sebelum (kasus per PSM)", "beban_sesudah": "Beban sesudah (kasus per PSM)",
+    "beban_sebelum": "Beban kasus sebelum", "beban_sesudah": "Beban kasus sesudah",
     "alasan": "Alasan",
 }
-SCREEN_ORDER = ("nama_desa", "nama_kec", "slot_baru", "alasan", "psm", "psm_sesudah", "kasus", "beban_sebelum",
-                "beban_sesudah", "penduduk", "kode_desa")
+# On screen the reason is read in full (a wrapping table), so only the figures it speaks of stand beside it.
+SCREEN_ORDER = ("nama_desa", "nama_kec", "slot_baru", "alasan", "kasus", "psm", "psm_sesudah")
 KEC_LABELS = {
     "kode_kec": "Kode kecamatan", "nama_kec": "Kecamatan", "jumlah_desa": "Desa/kelurahan", "kasus": "Kasus PMKS",
     "psm": "PSM sebelum", "slot_baru": "Slot baru", "psm_sesudah": "PSM sesudah",
@@ -43,7 +50,9 @@ def check_scope(tingkat: str) -> None:
 def units(rows: pd.DataFrame) -> pd.DataFrame:
     """The `allocate` input (one row per desa) from cakupan_desa rows."""
     out = rows[["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm_aktif"]]
-    return out.rename(columns={"psm_aktif": "psm"}).reset_index(drop=True)
+    out = out.rename(columns={"psm_aktif": "psm"}).reset_index(drop=True)
+    counts = {c: pd.to_numeric(out[c], errors="coerce").fillna(0).astype("int64") for c in ("kasus", "psm")}
+    return out.assign(**counts)
 
 
 def has_population(u: pd.DataFrame) -> bool:
@@ -78,8 +87,8 @@ def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
 def allocation_table(result: pd.DataFrame, suppress: bool = False, screen: bool = False,
                      only_slots: bool = False) -> pd.DataFrame:
     """The allocation sheet: one row per desa with Indonesian headers, loads to 2 decimals, by code. For
-    the `screen`: most slots first, the reason next to the desa, numbers as text, optionally only the
-    desa that got a slot."""
+    the `screen`: most slots first, the reason next to the desa and the figures it cites, optionally only
+    the desa that got a slot (numbers stay numbers unless suppression turns a column into text)."""
     t = result.loc[result["slot_baru"] > 0] if only_slots else result.copy()
     t = t.assign(beban_sebelum=t["beban_sebelum"].round(2), beban_sesudah=t["beban_sesudah"].round(2))
     if screen:
@@ -92,7 +101,7 @@ def allocation_table(result: pd.DataFrame, suppress: bool = False, screen: bool 
 
 def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
     """Before/after figures of `allocate.summarize` as rows (Ukuran, Sebelum, Sesudah): Indonesian text for
-    the screen and terminal, plain numbers (loads to 1 decimal) for Excel."""
+    the screen and terminal, plain numbers (loads to 1 decimal) with a Definisi column for Excel."""
     def value(key: str, v):
         if v is None:
             return fmt.MISSING if formatted else None
@@ -100,17 +109,20 @@ def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
             return fmt.decimal(v) if formatted else round(v, 1)
         return fmt.number(v) if formatted else v
 
-    return pd.DataFrame([
+    rows = pd.DataFrame([
         {"Ukuran": label, "Sebelum": value(key, summary["before"][key]), "Sesudah": value(key, summary["after"][key])}
         for key, label in SUMMARY_LABELS.items()
     ])
+    if not formatted:
+        rows["Definisi"] = [BEBAN_DEFINITION if key.endswith("_load") else "" for key in SUMMARY_LABELS]
+    return rows
 
 
 def summary_lines(summary: dict) -> list[str]:
     """Plain-text before → after lines for the command line."""
     rows = summary_table(summary)
     width = max(len(u) for u in rows["Ukuran"])
-    return [f"{r.Ukuran:<{width}}  {r.Sebelum:>8} → {r.Sesudah}" for r in rows.itertuples()]
+    return [f"{r.Ukuran:<{width}}  {r.Sebelum:>8} → {r.Sesudah}" for r in rows.itertuples()] + [BEBAN_DEFINITION]
 
 
 def parameters(*, nama: str, kode: str, tahun: int, params: AllocationParams, names: Mapping[str, str],
@@ -118,7 +130,7 @@ def parameters(*, nama: str, kode: str, tahun: int, params: AllocationParams, na
     """The Parameter sheet: everything needed to reproduce the allocation, in Indonesian."""
     quota = params.kecamatan_quota or {}
     out = {
-        "Wilayah": nama, "Kode wilayah": kode, "Tahun data": tahun, "Jumlah slot PSM baru": params.slots,
+        "Wilayah": nama, "Kode wilayah": kode, "Tahun data": tahun, "Jumlah slot PSM baru": fmt.number(params.slots),
         "Metode": f"{METHOD_LABELS[params.method]} ({params.method})",
         "Ukuran kebutuhan": f"{NEED_LABELS[params.need]} ({params.need})",
         "Batas slot baru per desa": "tidak ada" if params.max_per_desa is None else params.max_per_desa,
@@ -128,7 +140,7 @@ def parameters(*, nama: str, kode: str, tahun: int, params: AllocationParams, na
     }
     if params.method == "webster_kecamatan" and not quota:
         out["Setiap kecamatan paling sedikit 1 slot"] = "ya" if params.floor_one else "tidak"
-    out |= {"Definisi": DEFINITIONS, "Angka 1–4 disamarkan (\"<5\")": "ya" if suppress else "tidak",
+    out |= {"Definisi": DEFINITIONS, "Beban kasus": BEBAN_DEFINITION, "Angka 1–4 disamarkan (\"<5\")": "ya" if suppress else "tidak",
             "Tanggal dibuat": generated, "Sumber": "Peta Kesos"}
     if demo:
         out["Catatan data"] = DEMO_NOTE
@@ -145,8 +157,10 @@ def workbook(result: pd.DataFrame, summary: dict, params: Mapping[str, object], 
 
 
 def slot_values(result: pd.DataFrame) -> pd.DataFrame:
-    """Map values (kode, nilai) of the allocation map: new slots per desa."""
-    return pd.DataFrame({"kode": result["kode_desa"].astype(str), "nilai": result["slot_baru"].astype("int64")})
+    """Map values of the allocation map: new slots per desa. No rank in the tooltip (peringkat empty): the
+    one ranking a planner reads is the named one in each reason."""
+    return pd.DataFrame({"kode": result["kode_desa"].astype(str), "nilai": result["slot_baru"].astype("int64"),
+                         "peringkat": float("nan")})
 
 
 def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
@@ -156,10 +170,13 @@ def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
 
 
 def quota_frame(u: pd.DataFrame) -> pd.DataFrame:
-    """The kecamatan quota editor's table: one row per kecamatan with its figures and an empty quota."""
+    """The kecamatan quota editor's table: one row per kecamatan with its figures (read-only, as Indonesian
+    text: the editor cannot format numbers) and an empty quota."""
     g = u.assign(_tanpa=u["psm"] == 0).groupby(["kode_kec", "nama_kec"], sort=True).agg(
         desa=("kode_desa", "size"), tanpa=("_tanpa", "sum"), kasus=("kasus", "sum"), psm=("psm", "sum"),
     ).reset_index()
+    for col in ("desa", "tanpa", "kasus", "psm"):
+        g[col] = g[col].map(fmt.number)
     g["kuota"] = pd.Series([None] * len(g), dtype="Int64")
     return g.rename(columns=QUOTA_LABELS)
 

@@ -16,14 +16,21 @@ def cov2023(con):
     return cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023))
 
 
+@pytest.fixture()
+def cov2022(con):
+    # 2022: cases A, B, F (2001) and C (2002); PSM Satu and Dua in 2001 only (Tiga stopped on 31 Dec 2022).
+    return cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2022))
+
+
 def test_query_gives_one_row_per_desa_with_hand_counted_figures(con):
     rows = sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023).set_index("kode_desa")
     assert len(rows) == 9 and rows.index.is_unique
-    # 2023: cases A, F (2001) and C, D (2002); PSM 1 (trained) and 2 in 2001, PSM 4 (untrained) in 2003.
+    # 2023: cases A, F (2001) and C, D (2002); PSM 1 (trained) and 2 in 2001, PSM 6 (Muda, under 18 at
+    # SK: imported and flagged, not dropped) in 2002, PSM 4 (untrained) in 2003.
     assert rows.loc["35.23.01.2001", ["kasus", "psm_aktif", "psm_terlatih", "penduduk"]].tolist() == [2, 2, 1, 1010]
-    assert rows.loc["35.23.01.2002", ["kasus", "psm_aktif", "psm_terlatih"]].tolist() == [2, 0, 0]
+    assert rows.loc["35.23.01.2002", ["kasus", "psm_aktif", "psm_terlatih"]].tolist() == [2, 1, 0]
     assert rows.loc["35.23.01.2003", ["kasus", "psm_aktif", "psm_terlatih", "penduduk"]].tolist() == [0, 1, 0, 500]
-    assert rows["kasus"].sum() == 4 and rows["psm_aktif"].sum() == 3
+    assert rows["kasus"].sum() == 4 and rows["psm_aktif"].sum() == 4
     assert rows.loc["35.23.01.2001", "nama_kec"] == "Kenduruan"
     assert sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023).shape[0] == 328
 
@@ -31,23 +38,25 @@ def test_query_gives_one_row_per_desa_with_hand_counted_figures(con):
 def test_status_per_desa(cov2023):
     status = cov2023.set_index("kode_desa")["status"]
     assert status["35.23.01.2001"] == "Tercakup"
-    assert status["35.23.01.2002"] == "Tanpa PSM"
+    assert status["35.23.01.2002"] == "PSM belum terlatih"
     assert status["35.23.01.2003"] == "PSM belum terlatih"
-    assert (status == "Tanpa PSM").sum() == 7
+    assert status["35.23.01.2004"] == "Tanpa PSM"
+    assert (status == "Tanpa PSM").sum() == 6
 
 
-def test_caseload_never_divides_by_zero(cov2023):
+def test_caseload_never_divides_by_zero(cov2023, cov2022):
     c = cov2023.set_index("kode_desa")
     assert c.loc["35.23.01.2001", "beban"] == 1.0  # 2 cases / 2 PSM
     assert c.loc["35.23.01.2003", "beban"] == 0.0  # a PSM without cases
-    assert math.isnan(c.loc["35.23.01.2002", "beban"])  # no PSM: unserved, not 2/0
-    assert c.loc["35.23.01.2002", "kasus_tanpa_psm"] == 2
     assert c.loc["35.23.01.2001", "kasus_tanpa_psm"] == 0
     assert not cov2023["beban"].isin([math.inf, -math.inf]).any()
+    old = cov2022.set_index("kode_desa")
+    assert math.isnan(old.loc["35.23.01.2002", "beban"])  # no PSM in 2022: unserved, not 1/0
+    assert old.loc["35.23.01.2002", "kasus_tanpa_psm"] == 1
 
 
 @pytest.mark.parametrize("tahun, text, tanpa_kasus", [
-    (2023, "3 PSM untuk 9 desa/kelurahan — 7 tanpa PSM", 2),
+    (2023, "4 PSM untuk 9 desa/kelurahan — 6 tanpa PSM", 0),
     (2022, "2 PSM untuk 9 desa/kelurahan — 8 tanpa PSM", 1),  # PSM 3 stopped on 31 Dec 2022
 ])
 def test_headline_and_totals(con, tahun, text, tanpa_kasus):
@@ -72,9 +81,9 @@ def test_kecamatan_table(con):
     kec = cakupan.by_area(cov, "kec").set_index("kode")
     assert len(kec) == 20
     k = kec.loc[KENDURUAN]
-    assert (k["jumlah_desa"], k["desa_tanpa_psm"], k["desa_belum_terlatih"], k["desa_tercakup"]) == (9, 7, 1, 1)
-    assert (k["psm_aktif"], k["psm_terlatih"], k["kasus"], k["kasus_tanpa_psm"]) == (3, 1, 4, 2)
-    assert k["beban"] == 0.67  # served cases (2, in 2001) over 3 PSM, 2 decimals
+    assert (k["jumlah_desa"], k["desa_tanpa_psm"], k["desa_belum_terlatih"], k["desa_tercakup"]) == (9, 6, 2, 1)
+    assert (k["psm_aktif"], k["psm_terlatih"], k["kasus"], k["kasus_tanpa_psm"]) == (4, 1, 4, 0)
+    assert k["beban"] == 1.0  # served cases (2 in 2001, 2 in 2002) over 4 PSM
     assert math.isnan(kec.loc["35.23.02", "beban"]) and kec.loc["35.23.02", "persen_tanpa_psm"] == 100.0
     assert kec.index[-1] == KENDURUAN  # worst first: Kenduruan has the smallest share without PSM
 
@@ -83,7 +92,7 @@ def test_status_map_classes_read_the_three_statuses(cov2023):
     values = cakupan.status_values(cov2023)
     classes = cakupan.status_classes(values["nilai"])
     assert classes.labels == ("Tercakup", "PSM belum terlatih", "Tanpa PSM")
-    assert classes.counts == (1, 1, 7)
+    assert classes.counts == (1, 2, 6)
     assert classes.n_no_data == 0
     # All covered: the legend still has the three rows, two of them empty.
     assert cakupan.status_classes(pd.Series([0, 0])).counts == (2, 0, 0)
@@ -97,7 +106,7 @@ def test_desa_table_suppresses_small_case_counts(cov2023):
     assert shown.loc["35.23.01.2001", "PSM aktif"] == 2
     plain = cakupan.desa_table(cov2023, suppress=False).set_index("Kode desa")
     assert plain.loc["35.23.01.2001", "Kasus PMKS"] == 2
-    assert list(plain.index[:1]) == ["35.23.01.2002"]  # no PSM and most cases first
+    assert list(plain.index[:1]) == ["35.23.01.2004"]  # no PSM first (all without cases: by code)
     excel_rows = cakupan.desa_table(cov2023, suppress=True, text=False).set_index("Kode desa")
     assert excel_rows.loc["35.23.01.2001", "Kasus PMKS"] == "<5" and excel_rows.loc["35.23.01.2004", "Kasus PMKS"] == 0
 
@@ -134,3 +143,17 @@ def test_planner_needs_a_kabupaten_or_kecamatan(tingkat):
         kuota.check_scope(tingkat)
     kuota.check_scope("kab")
     kuota.check_scope("kec")
+
+
+def test_caseload_map_names_unserved_desa_and_keeps_missing_ones_apart(cov2022):
+    values = cakupan.load_values(cov2022).set_index("kode")
+    assert pd.isna(values.loc["35.23.01.2002", "nilai"])  # no PSM: its own legend row, not a load of 0
+    assert values.loc["35.23.01.2002", "teks"] == "Tanpa PSM (belum terlayani): 1 kasus PMKS"
+    assert cakupan.load_values(cov2022, suppress=True).set_index("kode").loc["35.23.01.2002", "teks"] == (
+        "Tanpa PSM (belum terlayani): <5 kasus PMKS")
+    assert values.loc["35.23.01.2001", "nilai"] == 1.5 and pd.isna(values.loc["35.23.01.2001", "teks"])
+    codes = cov2022["kode_desa"].tolist()
+    assert cakupan.unserved_legend(cov2022, codes) == ("Tanpa PSM (belum terlayani)", 0)
+    # A desa on the map without a row of figures is missing data, and the legend says both.
+    assert cakupan.unserved_legend(cov2022, codes + ["35.23.01.2099"]) == (
+        "Tanpa PSM (belum terlayani) atau tidak ada data", 1)

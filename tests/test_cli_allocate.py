@@ -31,20 +31,22 @@ def _check_book(path, slots: int, n_desa: int) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("method, covered_after", [
-    # Cases exist only in Kenduruan (2 in desa 2001 with 2 PSM, 2 in desa 2002 without PSM), so:
-    ("satu_per_desa", 52),  # one PSM per uncovered desa first: 50 more desa covered
-    ("webster_kecamatan", 9),  # all 50 slots to Kenduruan (the only kecamatan with need): its 9 desa
-    ("minmax_beban", 3),  # only desa with cases carry a load: 2002 gets covered, the rest stack up
+    # 2022: cases only in Kenduruan (3 in desa 2001 with 2 PSM, 1 in desa 2002 without PSM), so:
+    ("satu_per_desa", 51),  # one PSM per uncovered desa first: 50 more desa covered
+    ("webster_kecamatan", 9),  # all 50 slots to Kenduruan (the only unserved cases): its 9 desa
+    ("minmax_beban", 2),  # only desa with cases carry a load: 2002 gets covered, the rest stack up
 ])
 def test_fixture_kabupaten_50_slots_every_method(world, capsys, tmp_path, method, covered_after):
     out = tmp_path / f"{method}.xlsx"
-    code, text, err = _run(capsys, "--wilayah", "3523", "--slots", "50", "--method", method, "--tahun", "2023",
+    code, text, err = _run(capsys, "--wilayah", "3523", "--slots", "50", "--method", method, "--tahun", "2022",
                            "--out", str(out))
     assert code == 0, err
-    # Tuban in the fixture: 328 desa, PSM only in Kenduruan (3 in 2023, in 2 desa).
-    assert "3 PSM untuk 328 desa/kelurahan — 326 tanpa PSM" in text
+    # Tuban in the fixture: 328 desa, PSM only in Kenduruan (2 in 2022, both in Jlodro).
+    assert "2 PSM untuk 328 desa/kelurahan — 327 tanpa PSM" in text
     line = next(x for x in text.splitlines() if x.startswith("Desa dengan PSM"))
-    assert line.split()[-3:] == ["2", "→", str(covered_after)]
+    assert line.split()[-3:] == ["1", "→", str(covered_after)]
+    assert any(x.startswith("Beban kasus tertinggi") for x in text.splitlines())
+    assert "Beban kasus = kasus PMKS desa dibagi jumlah PSM aktifnya; desa tanpa PSM menanggung" in text
     book = _check_book(out, 50, 328)
     params = book["Parameter"].set_index("parameter")["nilai"]
     assert params["Kode wilayah"] == "35.23" and method in params["Metode"]
@@ -112,4 +114,14 @@ def test_demo_lampung_selatan_50_slots(capsys, tmp_path, method):
     book = _check_book(out, 50, 260)
     params = book["Parameter"].set_index("parameter")["nilai"]
     assert params["Catatan data"].startswith("Data contoh (sintetis)")
-    assert book["Sebelum-sesudah"].set_index("Ukuran").loc["Desa dengan PSM", "Sebelum"] == 77
+    before_after = book["Sebelum-sesudah"].set_index("Ukuran")
+    assert before_after.loc["Desa dengan PSM", "Sebelum"] == 77
+    # Way Urang: 318 cases, no PSM, carries them all. Covering it never shows as a rise (was 125 -> 318);
+    # minmax reaches 46 (Way Urang needs 7 PSM for 45,4; 50 slots cannot bring every desa under 46).
+    peak = before_after.loc["Beban kasus tertinggi", ["Sebelum", "Sesudah"]].tolist()
+    assert peak == {"satu_per_desa": [318, 318], "webster_kecamatan": [318, 318], "minmax_beban": [318, 46]}[method]
+    line = next(x for x in text.splitlines() if x.startswith("Beban kasus tertinggi"))
+    assert line.split()[-3:] == ["318,0", "→", {"minmax_beban": "46,0"}.get(method, "318,0")]
+    if method == "webster_kecamatan":  # shared by unserved cases: Kalianda (18 PSM) no longer gets 8 to 4
+        kec = book["Ringkasan kecamatan"].set_index("Kecamatan")["Slot baru"]
+        assert kec["Kalianda"] < 8 and kec["Tanjung Bintang"] > 4  # unserved cases 612 and 551

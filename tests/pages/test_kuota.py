@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 from apptest import open_page
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 
+def _reasons(at: AppTest):
+    """The reasons table: an HTML table, so every reason wraps and is read in full at any width."""
+    return next(t.value for t in at.table if "Alasan" in t.value.columns)
+
+
+def _shown(element):
+    """What a styled table shows (its display values), not the numbers behind it."""
+    return convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
 
 
 def _page(**query) -> AppTest:
@@ -14,7 +23,8 @@ def _page(**query) -> AppTest:
 
 
 def _plan(slots: str, wilayah: str = "35.23.01", **widgets) -> AppTest:
-    at = _page(wilayah=wilayah, tahun="2023")
+    # 2022: Jlodro (2001) has PSM Satu and Dua and 3 cases; Sokogunung (2002) 1 case and no PSM.
+    at = _page(wilayah=wilayah, tahun="2022")
     for key, value in widgets.items():
         widget = {"kuota_metode": at.selectbox, "kuota_kebutuhan": at.radio, "kuota_maks": at.number_input}[key]
         widget(key=key).set_value(value)
@@ -25,11 +35,11 @@ def _plan(slots: str, wilayah: str = "35.23.01", **widgets) -> AppTest:
 def test_allocating_three_slots_in_kenduruan(world):
     at = _plan("3")
     assert not at.exception and not at.error
-    assert "3 PSM untuk 9 desa/kelurahan — 7 tanpa PSM" in at.markdown[0].value
+    assert "2 PSM untuk 9 desa/kelurahan — 8 tanpa PSM" in at.markdown[0].value
     summary = at.table[0].value
-    assert summary.loc["Desa dengan PSM"].tolist() == ["2", "5"]
-    assert summary.loc["Kasus di desa tanpa PSM"].tolist() == ["2", "0"]
-    shown = next(d.value for d in at.dataframe if "Alasan" in d.value.columns)
+    assert summary.loc["Desa dengan PSM"].tolist() == ["1", "4"]
+    assert summary.loc["Kasus di desa tanpa PSM"].tolist() == ["1", "0"]
+    shown = _reasons(at)
     assert len(shown) == 3 and shown["Slot baru"].sum() == 3
     assert shown.iloc[0]["Desa/Kelurahan"] == "Sokogunung"  # the uncovered desa with cases goes first
     assert shown.iloc[0]["Alasan"].startswith("Mendapat 1 slot: belum ada PSM")
@@ -40,7 +50,7 @@ def test_allocating_three_slots_in_kenduruan(world):
 def test_every_method_and_a_cap(world, method):
     at = _plan("4", kuota_metode=method, kuota_maks=1)
     assert not at.exception and not at.error
-    shown = next(d.value for d in at.dataframe if "Alasan" in d.value.columns)
+    shown = _reasons(at)
     assert shown["Slot baru"].sum() == 4 and shown["Slot baru"].max() == 1
 
 
@@ -53,7 +63,7 @@ def test_bad_slot_numbers_are_messages(world, slots, words):
     at = _plan(slots)
     assert not at.exception
     assert any(words in e.value for e in at.error)
-    assert not at.dataframe
+    assert not at.dataframe and len(at.table) == 0
 
 
 def test_empty_slot_field_asks_for_a_number(world):
@@ -79,8 +89,32 @@ def test_wilayah_without_data_for_the_year_is_a_message(world):
 
 
 def test_per_1000_with_partial_population_works(world):
-    # Tuban 2023: population only for 3 Kenduruan desa; desa without a figure get need 0, not an error.
+    # Tuban 2022: population only for 3 Kenduruan desa; desa without a figure get need 0, not an error.
     at = _plan("2", wilayah="35.23", kuota_kebutuhan="per_1000")
     assert not at.exception and not at.error
-    shown = next(d.value for d in at.dataframe if "Alasan" in d.value.columns)
+    shown = _reasons(at)
     assert shown["Slot baru"].sum() == 2
+
+
+def test_caseload_is_named_and_defined_next_to_the_summary(world):
+    at = _plan("3")
+    summary = at.table[0].value
+    # Jlodro: 3 cases on 2 PSM = 1,5; Sokogunung's 1 case without PSM counts as its load 1, not as nothing.
+    assert summary.loc["Beban kasus tertinggi"].tolist() == ["1,5", "1,5"]
+    assert any("desa tanpa PSM menanggung seluruh kasusnya" in c.value for c in at.caption)
+
+
+def test_reasons_are_whole_and_rankings_named(world):
+    at = _plan("3")
+    reason = _reasons(at).iloc[0]["Alasan"]
+    assert reason == ("Mendapat 1 slot: belum ada PSM, 1 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut "
+                      "jumlah kasus).")
+    assert not any(d for d in at.dataframe if "Alasan" in d.value.columns)  # no clipped grid cell
+
+
+def test_numbers_in_tables_are_indonesian(world):
+    at = _plan("3", wilayah="35.23")
+    kec = next(d for d in at.dataframe if "Desa tanpa PSM sebelum" in d.value.columns)
+    shown = _shown(kec)
+    assert shown["Desa/kelurahan"].tolist()[:2] == ["9", "18"]  # Kenduruan, Jatirogo; never "9.0"
+    assert shown["PSM sebelum"].tolist()[0] == "2"

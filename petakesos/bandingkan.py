@@ -31,6 +31,14 @@ class Indicator:
     desa_key: str  # the value the desa-level maps show for this indicator
 
 
+# One colour rule for every map of the page: a problem (high = worse) is drawn in a warm palette and
+# a capacity (high = better) in a cool one; either way the legend says which end is worse. The map
+# palettes only run light → dark, so "darker = better" is the labelled choice for capacities.
+WORSE_HIGH_PALETTES = ("YlOrRd", "Oranges")
+BETTER_HIGH_PALETTES = ("Greens", "Blues")
+DIRECTION_WORDS = {True: "(gelap = lebih buruk)", False: "(gelap = lebih baik)"}
+WITHOUT_PSM = "Tanpa PSM (tidak dapat dihitung)"
+
 INDICATORS: dict[str, Indicator] = {i.key: i for i in (
     Indicator("desa_tanpa_psm", "Desa tanpa PSM", True, "count",
               "Jumlah desa/kelurahan tanpa PSM aktif pada 31 Desember.", "Oranges", "psm_aktif"),
@@ -48,20 +56,54 @@ INDICATORS: dict[str, Indicator] = {i.key: i for i in (
     Indicator("psm_per_1000", "PSM per 1.000", False, "ratio",
               "PSM aktif per 1.000 penduduk desa/kelurahan.", "Greens", "psm_per_1000"),
     Indicator("delta_desa_tanpa_psm", "Δ desa tanpa PSM", True, "delta",
-              "Perubahan jumlah desa tanpa PSM dibanding tahun pembanding (negatif = membaik).", "Purples",
+              "Perubahan jumlah desa tanpa PSM dibanding tahun pembanding (negatif = membaik).", "Oranges",
               "psm_aktif"),
     Indicator("delta_kasus_per_1000", "Δ PMKS per 1.000", True, "delta",
               "Perubahan PMKS per 1.000 penduduk dibanding tahun pembanding (positif = masalah bertambah).",
-              "Purples", "kasus_per_1000"),
+              "YlOrRd", "kasus_per_1000"),
 )}
 LEVEL_KEYS = ("kasus_per_1000", "psm_per_desa", "persen_desa_psm", "desa_tanpa_psm", "kasus_per_psm",
               "persen_terlatih", "psm_per_1000")
 # Change since the base year is computed for every level indicator; the table shows two of them.
 CHANGE_OF = {f"delta_{k}": k for k in LEVEL_KEYS}
 CAPACITY_KEYS = ("psm_per_1000", "persen_desa_psm")
-DESA_LABELS = {"psm_aktif": "PSM aktif di desa", "kasus_per_1000": "PMKS per 1.000",
-               "kasus_per_psm": "Kasus per PSM", "persen_terlatih": "% PSM terlatih",
-               "psm_per_1000": "PSM per 1.000"}
+# The desa figure each small-multiple map shows: label, whether high is worse, palette, what "no value" means.
+DESA_VALUES = {
+    "psm_aktif": ("PSM aktif di desa", False, "Greens", None),
+    "kasus_per_1000": ("PMKS per 1.000", True, "YlOrRd", "Tanpa data penduduk"),
+    "kasus_per_psm": ("Kasus per PSM", True, "YlOrRd", "Tanpa PSM atau tanpa data"),
+    "persen_terlatih": ("% PSM terlatih", False, "Blues", "Tanpa PSM atau tanpa data"),
+    "psm_per_1000": ("PSM per 1.000", False, "Greens", "Tanpa data penduduk"),
+}
+KAB_NO_DATA = {"kasus_per_psm": WITHOUT_PSM, "persen_terlatih": WITHOUT_PSM}
+NO_DATA = "Tidak ada data"
+
+
+@dataclass(frozen=True)
+class MapLook:
+    """How one map shows a figure: legend title (with the colour direction), palette, no-value label."""
+
+    label: str
+    palette: str
+    no_data_label: str
+
+
+def _look(label: str, higher_is_worse: bool, palette: str, no_data: str | None) -> MapLook:
+    family = WORSE_HIGH_PALETTES if higher_is_worse else BETTER_HIGH_PALETTES
+    if palette not in family:
+        raise ValueError(f"palette {palette} breaks the colour rule for {label}")
+    return MapLook(f"{label} {DIRECTION_WORDS[higher_is_worse]}", palette, no_data or NO_DATA)
+
+
+def kabupaten_map_look(key: str) -> MapLook:
+    """Legend title, palette and no-value label of the kabupaten map of indicator `key`."""
+    ind = INDICATORS[key]
+    return _look(ind.label, ind.higher_is_worse, ind.palette, KAB_NO_DATA.get(key))
+
+
+def desa_map_look(key: str) -> MapLook:
+    """The same for the desa small multiples, which show the desa figure of indicator `key`."""
+    return _look(*DESA_VALUES[INDICATORS[key].desa_key])
 
 
 def _ratio(num: pd.Series, den: pd.Series, scale: float = 1.0) -> pd.Series:
@@ -119,13 +161,20 @@ def province_rows(kab_years: pd.DataFrame, tahun: int, base: int | None) -> pd.D
                       kode_kab="", nama_kab="")
 
 
-def median_row(all_kab: pd.DataFrame, n_prov: int) -> pd.DataFrame:
+def median_name(kab: pd.DataFrame) -> str:
+    """'Median 38 kab/kota se-Jawa Timur' / 'Median 88 kab/kota se-3 provinsi': what a median is taken over."""
+    provinces = kab["nama_prov"].dropna().unique()
+    where = provinces[0] if len(provinces) == 1 else f"{len(provinces)} provinsi"
+    return f"Median {kab['kode_kab'].nunique()} kab/kota se-{where}"
+
+
+def median_row(all_kab: pd.DataFrame) -> pd.DataFrame:
     """The reference row 'median of all kabupaten/kota of the covered provinces', indicator by indicator."""
     cols = [*SUM_COLUMNS, *LEVEL_KEYS, *CHANGE_OF]
     med = all_kab[cols].apply(pd.to_numeric, errors="coerce").median(skipna=True)
     row = pd.DataFrame([med.to_dict()])
     return row.assign(jenis_baris=ROW_MEDIAN, kode="", kode_kab="", nama_kab="", kode_prov="", nama_prov="",
-                      nama=f"Median kab/kota ({n_prov} provinsi)")
+                      nama=median_name(all_kab))
 
 
 def rank(rows: pd.DataFrame, key: str) -> pd.Series:
@@ -147,7 +196,7 @@ def league_table(scope_kab_years: pd.DataFrame, all_kab_years: pd.DataFrame, tah
                           na_position="last", kind="mergesort")
     provs = province_rows(scope_kab_years, tahun, base)
     every = kabupaten_rows(all_kab_years, tahun, base)
-    med = median_row(every, every["kode_prov"].nunique())
+    med = median_row(every)
     out = pd.concat([kab, provs, med], ignore_index=True)
     out["peringkat"] = out["peringkat"].astype("Int64")
     return out
@@ -170,7 +219,8 @@ def trend(kab_years: pd.DataFrame, key: str, years: list[int]) -> tuple[pd.DataF
     kab = kab.assign(kode=kab["kode_kab"], nama=kab["nama_kab"], nilai=kab[level].astype(float))
     if INDICATORS[level].kind == "count":
         ref = kab.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)["nilai"].median()
-        ref = ref.assign(kode=ref["kode_prov"], nama="Median kab/kota " + ref["nama_prov"])
+        names = {p: median_name(part) for p, part in kab.groupby("kode_prov")}
+        ref = ref.assign(kode=ref["kode_prov"], nama=ref["kode_prov"].map(names))
     else:
         ref = rates(rows.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)[list(SUM_COLUMNS)].sum())
         ref = ref.assign(kode=ref["kode_prov"], nama="Provinsi " + ref["nama_prov"], nilai=ref[level])

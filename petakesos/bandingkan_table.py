@@ -3,6 +3,8 @@ number formats, highlighted and reference rows, small case counts as "<5", and t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -12,6 +14,8 @@ from .bandingkan import CHANGE_OF, INDICATORS, ROW_KAB, ROW_MEDIAN, worst
 HIGHLIGHT_CSS = "background-color: #fff3b0"
 REFERENCE_CSS = "background-color: #eef1f5"
 SMALL_COUNT_COLUMNS = ("kasus",)  # PMKS case counts: 1–4 may be shown as "<5" (PSM counts are public)
+COUNT_COLUMNS = ("peringkat", "jumlah_desa", "psm_aktif", "psm_terlatih", "penduduk")
+YES_NO = {True: "Ya", False: "Tidak"}
 
 
 HEADERS = {"jumlah_desa": "Desa", "kasus": "Kasus", "psm_aktif": "PSM", "kasus_per_1000": "PMKS/1.000",
@@ -59,14 +63,15 @@ def _delta_text(level: str, value) -> str:
 def formatter(col: str, suppress: bool):
     """Display text for one cell of column `col` (Indonesian numbers, '<5' for small people counts)."""
     if col in SMALL_COUNT_COLUMNS:
-        return lambda v: fmt.small_count(v, suppress)
-    if col in ("peringkat", "jumlah_desa"):
-        return fmt.number
+        return (lambda v: fmt.small_count(v, True)) if suppress else (lambda v: fmt.cell(v, None))
+    if col in COUNT_COLUMNS:
+        # Whole numbers without decimals; a median of counts may end in ,5 and says so.
+        return lambda v: fmt.cell(v, None)
     if col in CHANGE_OF:
         return lambda v: _delta_text(CHANGE_OF[col], v)
     kind = INDICATORS[col].kind if col in INDICATORS else "text"
     return {
-        "count": fmt.number,
+        "count": lambda v: fmt.cell(v, None),
         "rate": lambda v: fmt.decimal(v, 1),
         "ratio": lambda v: fmt.decimal(v, 2),
         "percent": fmt.percent,
@@ -105,6 +110,19 @@ def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool
             frame[col] = [("<5" if 1 <= v <= 4 and kind != ROW_MEDIAN else v) if pd.notna(v) else None
                           for v, kind in zip(frame[col], frame["jenis_baris"])]
     return frame.rename(columns=cols)
+
+
+def median_of(table: pd.DataFrame) -> str:
+    """What the table's median row is taken over, e.g. '88 kab/kota se-3 provinsi' (for captions)."""
+    return table.loc[table["jenis_baris"] == ROW_MEDIAN, "nama"].iloc[0].removeprefix("Median ")
+
+
+def export_parameters(scope_name: str, tahun: int, base: int | None, key: str, suppress: bool,
+                      today: dt.date) -> dict[str, object]:
+    """The 'Parameter' sheet of the Excel download: what the table shows, in words and Indonesian dates."""
+    return {"Wilayah": scope_name, "Tahun": tahun, "Tahun pembanding": base or fmt.MISSING,
+            "Diurutkan menurut": INDICATORS[key].label, "Samarkan angka kecil": YES_NO[bool(suppress)],
+            "Dibuat": fmt.date(today)}
 
 
 def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> list[str]:

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import fmt
 from .bandingkan import INDICATORS, ROW_KAB
 
 SEPARATORS = ",."  # Indonesian: decimal comma, thousands dot
@@ -13,12 +14,18 @@ GREY = "#c4c4c4"
 PROVINCE_COLORS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf")
 HIGHLIGHT_COLORS = ("#d62728", "#ff7f0e", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")
 TEXT = {
-    "median": "median",
+    "median": "Median {label}, {n} kab/kota yang tampil: {value}",
     "quadrant": "Kebutuhan tinggi,<br>kapasitas rendah",
     "size": "Ukuran titik: jumlah penduduk",
     "penduduk": "Penduduk",
     "tahun": "Tahun",
 }
+
+
+def _number(key: str, value: float) -> str:
+    """A value of indicator `key` in Indonesian format, with the decimals the table uses."""
+    digits = {"rate": 1, "percent": 1, "count": 0}.get(INDICATORS[key].kind, 2)
+    return fmt.decimal(value, digits) + ("%" if INDICATORS[key].kind == "percent" else "")
 
 
 def _hover(label_x: str, label_y: str, fmt_x: str, fmt_y: str) -> str:
@@ -58,11 +65,13 @@ def need_capacity(table: pd.DataFrame, capacity_key: str, highlight: list[str], 
             hovertemplate=hover,
         ))
     if len(kab):
+        # The median of the dots drawn (the kabupaten of the scope with both figures), named as such: the
+        # table's median row may be taken over more kabupaten/kota.
         mx, my = float(kab[capacity_key].median()), float(kab["kasus_per_1000"].median())
-        fig.add_vline(x=mx, line=dict(dash="dash", color="#777", width=1),
-                      annotation_text=f"{TEXT['median']} {x_label}", annotation_position="bottom right")
-        fig.add_hline(y=my, line=dict(dash="dash", color="#777", width=1),
-                      annotation_text=f"{TEXT['median']} {y_label}", annotation_position="top right")
+        fig.add_vline(x=mx, line=dict(dash="dash", color="#777", width=1), annotation_position="bottom right",
+                      annotation_text=TEXT["median"].format(label=x_label, n=len(kab), value=_number(capacity_key, mx)))
+        fig.add_hline(y=my, line=dict(dash="dash", color="#777", width=1), annotation_position="top right",
+                      annotation_text=TEXT["median"].format(label=y_label, n=len(kab), value=_number("kasus_per_1000", my)))
         fig.add_annotation(xref="paper", yref="paper", x=0.01, y=0.99, xanchor="left", yanchor="top",
                            text=TEXT["quadrant"], showarrow=False, font=dict(color="#b2182b", size=13),
                            bgcolor="rgba(255,255,255,0.7)")
@@ -85,7 +94,7 @@ def over_time(kab: pd.DataFrame, prov: pd.DataFrame, key: str, highlight: list[s
     if INDICATORS[level_key].kind == "count":
         fmt_y = ",.0f"
     fig = go.Figure()
-    hover = f"<b>%{{customdata}}</b><br>%{{x}}: %{{y:{fmt_y}}}<extra></extra>"
+    hover = f"<b>%{{customdata}}</b><br>%{{x:d}}: %{{y:{fmt_y}}}<extra></extra>"  # a year has no dot
     for code, part in kab[~kab["kode"].isin(highlight)].groupby("kode", sort=True):
         fig.add_trace(go.Scatter(x=part["tahun"], y=part["nilai"], mode="lines", showlegend=False,
                                  line=dict(color=GREY, width=1), customdata=part["nama"], hovertemplate=hover))
@@ -103,7 +112,7 @@ def over_time(kab: pd.DataFrame, prov: pd.DataFrame, key: str, highlight: list[s
     fig.update_layout(separators=SEPARATORS, height=height, margin=dict(l=10, r=10, t=30, b=10),
                       yaxis_title=label, xaxis_title=TEXT["tahun"], plot_bgcolor="white",
                       legend=dict(orientation="h", y=1.08, x=0), hovermode="closest")
-    fig.update_xaxes(dtick=1, gridcolor="#eee")
+    fig.update_xaxes(dtick=1, gridcolor="#eee", tickformat="d")
     fig.update_yaxes(gridcolor="#eee", rangemode="tozero",
                      tickformat=",d" if INDICATORS[level_key].kind == "count" else None)
     return fig

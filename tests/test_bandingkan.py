@@ -45,13 +45,14 @@ def test_tuban_2022_by_hand(con):
 
 def test_tuban_2023_change_since_2022_by_hand(con):
     # 2023: cases A, F, C (closed 1 Jan 2023) and D; population 1,010 + 2,020 + 500 (2003: 2022 figure);
-    # PSM 1, 2 (desa 2001) and 4 (desa 2003): 2 desa with PSM, so one desa fewer without.
+    # PSM 1, 2 (desa 2001), 4 (desa 2003) and Muda (desa 2002, under 18 at SK: imported and flagged, not
+    # dropped): 3 desa with PSM, so two desa fewer without.
     t = _row(_table(con, 2023, 2022), ROW_KAB, TUBAN)
-    assert t["desa_tanpa_psm"] == 326
-    assert t["delta_desa_tanpa_psm"] == -1
+    assert t["desa_tanpa_psm"] == 325
+    assert t["delta_desa_tanpa_psm"] == -2
     assert math.isclose(t["delta_kasus_per_1000"], 4000 / 3530 - 4000 / 3500)
-    assert math.isclose(t["kasus_per_psm"], 4 / 3)
-    assert math.isclose(t["delta_kasus_per_psm"], 4 / 3 - 2)
+    assert math.isclose(t["kasus_per_psm"], 4 / 4)
+    assert math.isclose(t["delta_kasus_per_psm"], 4 / 4 - 2)
 
 
 def test_reference_rows_by_hand(con):
@@ -89,7 +90,8 @@ def test_desa_values_for_the_small_multiples(con):
     desa = sql.run(con, "app/bandingkan_desa", wilayah=TUBAN, tahun=2023)
     assert len(desa) == 328
     psm = bandingkan.desa_values(desa, "desa_tanpa_psm").set_index("kode")["nilai"]
-    assert psm["35.23.01.2001"] == 2 and psm["35.23.01.2003"] == 1 and psm.sum() == 3
+    assert psm["35.23.01.2001"] == 2 and psm["35.23.01.2003"] == 1 and psm["35.23.01.2002"] == 1  # PSM Muda
+    assert psm.sum() == 4
     rate = bandingkan.desa_values(desa, "kasus_per_1000").set_index("kode")["nilai"]
     assert math.isclose(rate["35.23.01.2001"], 2 / 1010 * 1000)  # A and F
     assert pd.isna(rate["35.23.02.2001"])  # no population figure: no data, not zero
@@ -174,9 +176,9 @@ def test_figures_build_without_person_names(con):
     assert fig.layout.separators == ",."
     scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="35")
     kab, ref = bandingkan.trend(scope, "desa_tanpa_psm", [2021, 2022, 2023])
-    assert ref["nama"].iloc[0].startswith("Median kab/kota")  # a count: median kabupaten, not the total
+    assert ref["nama"].iloc[0] == "Median 38 kab/kota se-Jawa Timur"  # a count: median kabupaten, not the total
     tuban = kab[kab["kode"] == TUBAN].set_index("tahun")["nilai"]
-    assert tuban.tolist() == [327, 327, 326]
+    assert tuban.tolist() == [327, 327, 325]
     fig = charts_bandingkan.over_time(kab, ref, "desa_tanpa_psm", [TUBAN], {TUBAN: "Kabupaten Tuban"})
     text = fig.to_json()
     assert "Kabupaten Tuban" in text and "PSM Satu" not in text and "Kasus A" not in text
@@ -210,3 +212,78 @@ def test_map_values_give_no_rank_to_kabupaten_without_data():
     assert values["kode"].tolist() == ["01.02", "01.01", "02.01"]
     assert np.isnan(values["nilai"][0]) and np.isnan(values["peringkat"][0])
     assert values["peringkat"].dtype == float and values["peringkat"][1] == 1  # 3 cases / 2 PSM is worst
+
+
+# Issue 9, item 9: one colour rule. Written by hand: which way is worse for each figure, and the palette families.
+WARM = {"YlOrRd", "Oranges"}  # a problem: darker = worse
+COOL = {"Greens", "Blues"}  # a capacity: darker = better
+WORSE_WHEN_HIGH = {"desa_tanpa_psm": True, "persen_desa_psm": False, "psm_per_desa": False, "kasus_per_1000": True,
+                   "kasus_per_psm": True, "persen_terlatih": False, "psm_per_1000": False,
+                   "delta_desa_tanpa_psm": True, "delta_kasus_per_1000": True}
+# The small multiples show a desa figure: for "desa tanpa PSM" that is the PSM count of each desa (high = good).
+DESA_WORSE_WHEN_HIGH = {"psm_aktif": False, "kasus_per_1000": True, "kasus_per_psm": True, "persen_terlatih": False,
+                        "psm_per_1000": False}
+
+
+def _direction_ok(look, worse_when_high: bool) -> bool:
+    family = WARM if worse_when_high else COOL
+    words = "(gelap = lebih buruk)" if worse_when_high else "(gelap = lebih baik)"
+    return look.palette in family and look.label.endswith(words)
+
+
+def test_every_indicator_map_says_darker_is_worse_or_labels_that_darker_is_better():
+    assert set(bandingkan.INDICATORS) == set(WORSE_WHEN_HIGH)
+    for key, worse in WORSE_WHEN_HIGH.items():
+        assert bandingkan.INDICATORS[key].higher_is_worse is worse, key
+        assert _direction_ok(bandingkan.kabupaten_map_look(key), worse), key
+        desa_key = bandingkan.INDICATORS[key].desa_key
+        assert _direction_ok(bandingkan.desa_map_look(key), DESA_WORSE_WHEN_HIGH[desa_key]), key
+    # The case that misled: kabupaten map "desa tanpa PSM" (dark = bad) above desa maps of PSM per desa.
+    assert bandingkan.kabupaten_map_look("desa_tanpa_psm").palette in WARM
+    assert bandingkan.desa_map_look("desa_tanpa_psm").palette in COOL
+
+
+def test_a_desa_without_psm_is_not_called_missing_data_on_a_per_psm_map():
+    assert bandingkan.desa_map_look("kasus_per_psm").no_data_label.startswith("Tanpa PSM")
+    assert bandingkan.kabupaten_map_look("kasus_per_psm").no_data_label.startswith("Tanpa PSM")
+    assert bandingkan.desa_map_look("kasus_per_1000").no_data_label == "Tanpa data penduduk"
+
+
+# Issue 9, item 11: every median says what it is the median of.
+def test_each_median_names_what_it_is_the_median_of(con):
+    table = _multi_province_table()
+    assert table["nama"].iloc[-1] == "Median 3 kab/kota se-2 provinsi"
+    jatim = _table(con, 2023, 2022)
+    assert jatim["nama"].iloc[-1] == "Median 38 kab/kota se-Jawa Timur"
+    scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="35")
+    _, ref = bandingkan.trend(scope, "desa_tanpa_psm", [2022, 2023])
+    assert ref["nama"].iloc[0] == "Median 38 kab/kota se-Jawa Timur"
+    # % desa ber-PSM: A 2 of 4, B 0 of 6, C 5 of 5 → 50, 0, 100 (median 50); PMKS per 1.000: 30, 90, 10 (median 30).
+    fig = charts_bandingkan.need_capacity(table, "persen_desa_psm", [])
+    notes = [a.text for a in fig.layout.annotations]
+    assert "Median % desa ber-PSM, 3 kab/kota yang tampil: 50,0%" in notes
+    assert "Median PMKS per 1.000, 3 kab/kota yang tampil: 30,0" in notes
+
+
+# Issue 9, item 4: every number in Indonesian format, whole numbers without decimals.
+def test_people_and_desa_counts_show_without_decimals_and_with_thousands_dots():
+    rows = _sums(jumlah_desa=[1200, 6, 5], penduduk=[100, 100, 100], kasus=[3, 9, 1], kasus_berpenduduk=[3, 9, 1],
+                 psm_aktif=[1500, 2, 4583], desa_dengan_psm=[2, 0, 5], psm_terlatih=[1, 0, 7])
+    rows = rows.assign(kode_kab=["01.01", "01.02", "02.01"], nama_kab=["Kab A", "Kab B", "Kota C"],
+                       kode_prov=["01", "01", "02"], nama_prov=["P1", "P1", "P2"], tahun=2025)
+    table = bandingkan.league_table(rows, rows, 2025, None, "desa_tanpa_psm")  # A (1198), B (6), C (0)
+    styled = bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, False)
+    assert _shown(styled, "PSM") == ["1.500", "2", "4.583", "1.502", "4.583", "1.500"]
+    assert _shown(styled, "Desa") == ["1.200", "6", "5", "1.206", "5", "6"]
+    assert _shown(styled, "Desa tanpa PSM") == ["1.198", "6", "0", "1.204", "0", "6"]
+    two = bandingkan.league_table(rows.head(2), rows.head(2), 2025, None, "desa_tanpa_psm")
+    assert _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "PSM")[-1] == "751"
+    assert _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "Desa")[-1] == "603"
+
+
+def test_excel_parameters_are_words_and_indonesian_dates():
+    params = bandingkan_table.export_parameters("Jawa Timur", 2025, None, "desa_tanpa_psm", True,
+                                                today=pd.Timestamp("2026-11-03").date())
+    assert params == {"Wilayah": "Jawa Timur", "Tahun": 2025, "Tahun pembanding": "–",
+                      "Diurutkan menurut": "Desa tanpa PSM", "Samarkan angka kecil": "Ya",
+                      "Dibuat": "3 November 2026"}

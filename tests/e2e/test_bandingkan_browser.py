@@ -102,4 +102,77 @@ def test_all_provinces_lists_88_kabupaten_with_province_column(app_url, page):
     assert sorted(xl.loc[xl["Jenis baris"] == "provinsi", "Kabupaten/Kota"]) == [
         "Provinsi Jawa Tengah", "Provinsi Jawa Timur", "Provinsi Lampung"]
     assert set(xl.loc[xl["Jenis baris"] == "kabupaten", "Provinsi"]) == {"Jawa Tengah", "Jawa Timur", "Lampung"}
+    # The map of all provinces draws kabupaten/kota and says so; nothing calls it a desa map (issue 9, item 10).
+    map_part = page.locator('[data-testid="stMain"]').inner_text().split("Peta kabupaten/kota", 1)[1].split("Berdampingan")[0]
+    assert "per desa/kelurahan" not in map_part and "Satu warna per kabupaten/kota" in map_part
     assert not page.blocked_requests, page.blocked_requests
+
+
+# Issue 9 (items 4, 9, 10, 11): what a user reads at 1366×768 on Jawa Timur 2025.
+_MAP_STATE = """() => {
+  const E = Object.values(window.PETAKESOS || {})[0];
+  if (!E) return null;
+  const m = E.map, c = m.getContainer().getBoundingClientRect(), l = E.legend.getContainer().getBoundingClientRect();
+  const polys = E.feats.map(f => { const b = f.getBounds(), nw = m.latLngToContainerPoint(b.getNorthWest()),
+                                          se = m.latLngToContainerPoint(b.getSouthEast());
+                                    return [nw.x, nw.y, se.x, se.y]; });
+  return {name: E.opt.name, w: c.width, h: c.height, polys: polys,
+          legend: [l.left - c.left, l.top - c.top, l.right - c.left, l.bottom - c.top],
+          title: E.legend.getContainer().querySelector('.pk-legend-title').textContent};
+}"""
+# English decimals ("18.07", "195.0") or English thousands ("1,248"); Indonesian "1.234" and "0,45" pass.
+_ENGLISH_NUMBER = r"(?<![\d.,])(\d+\.\d{1,2}|\d+\.\d{4,}|\d{1,3}(,\d{3})+)(?![\d.,])"
+
+
+def _maps(page) -> list[dict]:
+    states = [f.evaluate(_MAP_STATE) for f in page.frames if f != page.main_frame]
+    return [s for s in states if s]
+
+
+def _open_1366(page, url: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, url)
+
+
+def test_colours_medians_and_numbers_read_the_same_way_everywhere(app_url, page):
+    import re
+
+    _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
+    page.screenshot(path=str(SHOTS / "bandingkan_tabel.png"))
+    titles = {s["name"]: s["title"] for s in _maps(page)}
+    assert titles["bk_peta_kab"] == "Desa tanpa PSM (gelap = lebih buruk)"
+    # The desa maps show PSM per desa: dark is good there, and the legend says so.
+    small = [t for n, t in titles.items() if n.startswith("bk_kecil_")]
+    assert small and set(small) == {"PSM aktif di desa (gelap = lebih baik)"}
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "PMKS per 1.000, 38 kab/kota yang tampil" in main  # the scatter's dashed lines, named
+    assert "YlOrRd" not in main and "Oranges" not in main
+    assert re.findall(_ENGLISH_NUMBER, main) == []
+    separators = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p._fullLayout.separators)")
+    assert separators == [",.", ",."]
+
+
+@pytest.mark.xfail(strict=True, reason="the legend is placed by the map component (petakesos_map.js, owned by the "
+                   "maps engineer): it needs the fit to leave room for the legend — see the Bandingkan report")
+def test_small_multiple_legends_cover_no_polygon_and_are_not_clipped(app_url, page):
+    _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
+    page.get_by_text("Berdampingan").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(3_000)
+    small = [s for s in _maps(page) if s["name"].startswith("bk_kecil_")]
+    assert len(small) == 3  # Malang, Gresik, Lamongan: the most desa without PSM
+    for s in small:
+        lx0, ly0, lx1, ly1 = s["legend"]
+        assert 0 <= lx0 and 0 <= ly0 and lx1 <= s["w"] and ly1 <= s["h"], (s["name"], "legend clipped")
+        for x0, y0, x1, y1 in s["polys"]:
+            assert x0 >= -1 and y0 >= -1 and x1 <= s["w"] + 1 and y1 <= s["h"] + 1, (s["name"], "map clipped")
+            assert x1 <= lx0 or x0 >= lx1 or y1 <= ly0 or y0 >= ly1, (s["name"], "legend covers a desa")
+
+
+def test_screenshots_of_map_small_multiples_and_charts(app_url, page):
+    _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
+    # Each part scrolled so that it is whole on a 768 px screen.
+    for text, name in (("Peta kabupaten/kota", "bandingkan_peta"), ("Kabupaten/kota yang dibandingkan", "bandingkan_kecil"),
+                       ("Kebutuhan dan kapasitas", "bandingkan_grafik")):
+        page.get_by_text(text).first.evaluate("h => h.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(2_500)
+        page.screenshot(path=str(SHOTS / f"{name}.png"))

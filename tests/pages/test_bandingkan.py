@@ -25,13 +25,14 @@ def test_kecamatan_link_compares_every_kabupaten_of_its_province(world):
     assert at.subheader[0].value == "Jawa Timur — 2023"
     table = _table(at)
     assert len(table) == 38 + 2  # every kabupaten/kota, the province and the median
-    assert table["Kabupaten/Kota"].tolist()[-2:] == ["Provinsi Jawa Timur", "Median kab/kota (1 provinsi)"]
+    assert table["Kabupaten/Kota"].tolist()[-2:] == ["Provinsi Jawa Timur", "Median 38 kab/kota se-Jawa Timur"]
     tuban = table[table["Kabupaten/Kota"] == "Kabupaten Tuban"].iloc[0]
-    assert tuban["Desa tanpa PSM"] == 326 and tuban["Δ Desa tanpa PSM sejak 2022"] == -1
-    assert tuban["Kasus"] == 4 and tuban["PSM"] == 3
-    # The chosen kabupaten is called out. Nine kabupaten have more than 326 desa (Lamongan 474, Bojonegoro 430,
+    # 2023: PSM 1, 2 (desa 2001), 4 (desa 2003) and Muda (desa 2002; under 18 at SK, imported and flagged).
+    assert tuban["Desa tanpa PSM"] == 325 and tuban["Δ Desa tanpa PSM sejak 2022"] == -2
+    assert tuban["Kasus"] == 4 and tuban["PSM"] == 4
+    # The chosen kabupaten is called out. Nine kabupaten have more than 325 desa (Lamongan 474, Bojonegoro 430,
     # Malang 390, Pasuruan 365, Gresik 356, Sidoarjo 346, Kediri 344, Sumenep 334, Probolinggo 330), all without PSM.
-    assert "Kabupaten Tuban: peringkat 10 dari 38 — Desa tanpa PSM 326" in _text(at)
+    assert "Kabupaten Tuban: peringkat 10 dari 38 — Desa tanpa PSM 325" in _text(at)
 
 
 def test_three_districts_with_most_desa_without_psm_and_change_since_2022(world):
@@ -50,13 +51,13 @@ def test_choosing_indicator_and_base_year_resorts_and_relabels(world):
     at = _page(wilayah="35", tahun="2023")
     at.selectbox(key="bk_indikator").set_value("kasus_per_psm").run()
     assert not at.exception
-    assert "1. Kabupaten Tuban — 1,33 (−0,67 sejak 2022)" in _text(at)  # 4 cases / 3 PSM; 2022: 4 / 2
+    assert "1. Kabupaten Tuban — 1,00 (−1,00 sejak 2022)" in _text(at)  # 4 cases / 4 PSM; 2022: 4 / 2
     table = _table(at)
     assert list(table.columns[:4]) == ["Peringkat", "Kabupaten/Kota", "Kasus/PSM", "Δ Kasus/PSM sejak 2022"]
     assert table["Kabupaten/Kota"].iloc[0] == "Kabupaten Tuban"
     at.selectbox(key="bk_tahun_dasar").set_value(2021).run()
     assert "Δ Desa tanpa PSM sejak 2021" in _table(at).columns
-    assert "1. Kabupaten Tuban — 1,33 (−0,67 sejak 2021)" in _text(at)  # 2021: 2 cases (A, E) / 1 PSM
+    assert "1. Kabupaten Tuban — 1,00 (−1,00 sejak 2021)" in _text(at)  # 2021: 2 cases (A, E) / 1 PSM
 
 
 def test_small_multiples_need_two_kabupaten(world):
@@ -75,3 +76,19 @@ def test_all_provinces_and_no_person_names(world):
     for name in ("PSM Satu", "PSM Dua", "Kasus A", "Kasus B"):
         assert name not in text
     assert not {"nik", "nik_hash", "nama_orang"} & {c.lower() for c in _table(at).columns}
+
+
+def test_each_median_on_the_page_says_what_it_is_taken_over(world):
+    # The fixture covers one province: the table's median row is over its 38 kabupaten/kota; the scatter's
+    # dashed lines are over the dots drawn, and the caption says they may differ.
+    at = _page(wilayah="35", tahun="2023")
+    text = _text(at)
+    assert "median semua kabupaten/kota di provinsi yang tercakup (38 kab/kota se-Jawa Timur)" in text
+    assert "Garis putus-putus: median kabupaten/kota yang tampil di grafik ini" in text
+    assert "baris median tabel, yang memakai 38 kab/kota se-Jawa Timur" in text
+
+
+def test_colour_rule_is_said_beside_the_maps(world):
+    at = _page(wilayah="35", tahun="2023")
+    assert "oranye/merah = masalah (makin gelap makin buruk); hijau/biru = kapasitas" in _text(at)
+    assert "Nilai per desa: PSM aktif di desa (gelap = lebih baik)." in _text(at)

@@ -87,6 +87,7 @@ BENCHMARKS = {
     "allocate": "petakesos.bench_allocate",  # 1,000 slots over 8,500 desa, each method
     "map": "petakesos.bench_map",            # Jawa Timur desa map: bytes, build and browser draw time
     "peta": "petakesos.bench_peta",          # the Peta page end to end in Chromium: open and switch times
+    "folium": "petakesos.bench_folium",      # streamlit-folium against the map component (docs/decisions.md)
 }
 
 
@@ -97,7 +98,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     for name in args.which or list(BENCHMARKS):
         print(f"== {name}")
         module = importlib.import_module(BENCHMARKS[name])
-        module.main(*([[]] if name == "map" else []))  # bench_map parses its own options
+        module.main(*([[]] if name in ("map", "folium") else []))  # these parse their own options
     return 0
 
 

@@ -15,7 +15,7 @@ TEXT = {
     "skema": "Klasifikasi",
     "kelas": "Jumlah kelas",
     "palet": "Palet warna (aman buta warna)",
-    "lingkaran": "Lingkaran = jumlah kasus",
+    "lingkaran": "Lingkaran kasus",
     "lingkaran_help": "Lingkaran sebanding dengan jumlah kasus absolut, di atas warna per 1.000 penduduk.",
     "banding": "Bandingkan dua periode",
     "banding_help": "Dua peta berdampingan dengan kelas dan warna yang sama, agar perubahan terlihat jujur.",
@@ -25,25 +25,20 @@ TEXT = {
     "presentasi_help": "Huruf besar, peta selebar layar, judul dan legenda di atas peta — untuk rapat.",
     "hint_zoom": "Klik sebuah wilayah pada peta untuk memperbesar ke kabupatennya.",
     "hint_desa": "Klik desa pada peta (atau pilih baris di tabel) untuk melihat rinciannya.",
-    "kembali": "⬆ Kembali ke {nama}",
-    "perbesar": "🔍 Perbesar ke Kecamatan {nama}",
-    "unduh_html": "⬇ Peta (HTML offline)",
-    "unduh_png": "⬇ Peta (PNG)",
-    "unduh_xlsx": "⬇ Tabel (Excel)",
+    "kembali": "Kembali ke {nama}",
+    "perbesar": "Perbesar ke Kecamatan {nama}",
+    "unduh_html": "Peta (HTML offline)",
+    "unduh_png": "Peta (PNG)",
+    "unduh_html_2": "2 peta berdampingan (HTML offline)",
+    "unduh_png_2": "2 peta berdampingan (PNG, satu slide)",
+    "unduh_xlsx": "Tabel (Excel)",
+    "keluar": "Keluar dari mode presentasi",
     "daftar": "Daftar wilayah pada peta",
     "cari": "Cari desa/kecamatan",
     "cari_ph": "ketik nama atau kode…",
     "n_baris": "{n} dari {total} wilayah ditampilkan. Klik judul kolom untuk mengurutkan.",
     "kategori_desa": "Kasus per kategori",
     "tren": "Tren per tahun",
-    "psm": "PSM di desa ini ({tahun})",
-    "psm_aktif": "PSM aktif",
-    "psm_terlatih": "Lulus Bimtek Dasar",
-    "psm_sertifikat": "Bersertifikat",
-    "kasus": "Kasus",
-    "penduduk": "Penduduk",
-    "rank_kec": "Peringkat di kecamatan",
-    "rank_kab": "Peringkat di kabupaten",
     "samar": "Angka 1–4 ditampilkan \"<5\" (lihat sidebar).",
     "tanpa_data": "Tidak ada desa dengan data untuk pilihan ini.",
 }
@@ -55,18 +50,22 @@ pending = st.session_state.pop("peta_drill", None)
 if pending:
     ui.move_pickers(pending)
 
-filters = ui.page_filters()
+presentation = bool(st.session_state.get("peta_presentasi"))
+filters = ui.page_filters(banner=not presentation)  # presentation: the map's footer says "data contoh"
 suppress = filters.samarkan_kecil
-st.title(TEXT["title"])
+if presentation:
+    ui.presentation_layout(TEXT["keluar"], "peta_presentasi")
+hidden = st.container(key="presentasi_sembunyi") if presentation else st.container()
+hidden.title(TEXT["title"])
 
-# --- Filters: measure, categories, period ---------------------------------------------------------
+# --- Filters: measure, categories, period (hidden, still running, in presentation mode) ----------
 years = [y for y in data.query("app/tahun_tersedia", wilayah=filters.wilayah)["tahun"].astype(int) if y <= filters.tahun]
 years = years or [filters.tahun]
 if st.session_state.get("peta_awal") not in years:
     st.session_state["peta_awal"] = filters.tahun
 kat = data.query("app/peta_kategori", wilayah=filters.wilayah, tahun=filters.tahun)
 kat_names = dict(zip(kat["kode"], kat["nama"]))
-c1, c2, c3 = st.columns([1.1, 3, 1.1])
+c1, c2, c3 = hidden.columns([1.1, 3, 1.1])
 ukuran = c1.radio(TEXT["ukuran"], list(peta.UKURAN), format_func=peta.UKURAN.get, key="peta_ukuran")
 kategori = c2.multiselect(TEXT["kategori"], list(kat_names), key="peta_kategori", placeholder=TEXT["kategori_ph"],
                           format_func=lambda c: f"{c} {kat_names[c]}")
@@ -74,23 +73,29 @@ awal = c3.selectbox(TEXT["awal"], years, key="peta_awal", help=peta.HELP_PERIODE
 c3.caption(f"sampai {filters.tahun} (tahun di sidebar)")
 periode = peta.Periode(awal, filters.tahun)
 
-with st.expander(TEXT["tampilan"], expanded=False):
+with hidden.expander(TEXT["tampilan"], expanded=False):
     e1, e2, e3, e4 = st.columns(4)
     scheme = e1.selectbox(TEXT["skema"], list(SCHEMES), format_func=SCHEMES.get, key="peta_skema")
     k = e2.slider(TEXT["kelas"], 3, 7, 5, key="peta_kelas")
-    palette = e3.selectbox(TEXT["palet"], list(maps.PALETTES), key="peta_palet")
-    presentation = e4.toggle(TEXT["presentasi"], key="peta_presentasi", help=TEXT["presentasi_help"])
+    palette = e3.selectbox(TEXT["palet"], list(maps.PALETTES), format_func=maps.PALETTE_LABELS.get, key="peta_palet")
+    e4.toggle(TEXT["presentasi"], key="peta_presentasi", help=TEXT["presentasi_help"])
     bubbles = e4.toggle(TEXT["lingkaran"], key="peta_lingkaran", help=TEXT["lingkaran_help"],
                         disabled=ukuran != "rate")
     compare = e1.toggle(TEXT["banding"], key="peta_banding", help=TEXT["banding_help"])
     if compare:
         b_awal = e2.selectbox(TEXT["banding_awal"], years, key="peta_banding_awal", index=0)
         b_akhir = e3.selectbox(TEXT["banding_akhir"], [y for y in years if y >= b_awal], key="peta_banding_akhir")
-        periode_b = peta.Periode(b_awal, b_akhir)
+        periods = peta.chronological(peta.Periode(b_awal, b_akhir), periode)  # earlier period on the left
 
 # --- Data ----------------------------------------------------------------------------------------
 level = peta.map_level(filters.wilayah)
-values = peta.values_frame(peta.aggregate(peta.fetch_rows(data.query, filters.wilayah, periode, kategori), level), ukuran)
+
+
+def period_values(p: peta.Periode):
+    return peta.values_frame(peta.aggregate(peta.fetch_rows(data.query, filters.wilayah, p, kategori), level), ukuran)
+
+
+values = period_values(periode)
 layer, outline = data.map_layers(filters.wilayah, level)
 if level == "kab":
     layer, outline = peta.within_provinces(layer, values), peta.within_provinces(outline, values)
@@ -98,15 +103,22 @@ if values.empty:
     st.info(TEXT["tanpa_data"])
     st.stop()
 kategori_text = peta.kategori_label(kategori, kat_names)
-asof = fmt.date(data.query("app/peta_data_per", wilayah=filters.wilayah, tahun=filters.tahun)["data_per"].iloc[0])
-spec_args = dict(ukuran=ukuran, kategori_text=kategori_text, wilayah_nama=filters.nama, scheme=scheme, k=k,
-                 palette=palette, asof=asof, demo=peta.is_demo(data.query("app/dataset_info")),
-                 presentation=presentation, suppress_small=suppress)
-spec = peta.map_spec(periode=periode, **spec_args)
+demo = peta.is_demo(data.query("app/dataset_info"))
+
+
+def spec_for(p: peta.Periode, **extra):
+    asof = fmt.date(data.query("app/peta_data_per", wilayah=filters.wilayah, tahun=p.akhir)["data_per"].iloc[0])
+    return peta.map_spec(ukuran=ukuran, kategori_text=kategori_text, wilayah_nama=filters.nama, scheme=scheme, k=k,
+                         palette=palette, asof=asof, demo=demo, presentation=presentation, suppress_small=suppress,
+                         level=level, periode=p, **extra)
+
+
+spec = spec_for(periode)
 bubbles_col = "kasus" if bubbles and ukuran == "rate" else None
 if compare:
-    values_b = peta.values_frame(peta.aggregate(peta.fetch_rows(data.query, filters.wilayah, periode_b, kategori), level), ukuran)
-    classes = peta.shared_classes(values["nilai"], values_b["nilai"], scheme, k)
+    pair = [values if p == periode else period_values(p) for p in periods]
+    pair_specs = [spec_for(p, show_title=True) for p in periods]
+    classes = peta.shared_classes(pair[0]["nilai"], pair[1]["nilai"], scheme, k)
 else:
     classes = maps.classify(values["nilai"], scheme, k)
 
@@ -120,31 +132,28 @@ row_kode = str(shown[detail.COL_KODE].iloc[rows_selected[0]]) if rows_selected a
 up = peta.parent_target(filters.wilayah)
 if up:
     parent = up["pilih_kec"] or up["pilih_kab"] or up["pilih_prov"]
-    st.button(TEXT["kembali"].format(nama=ui.display_name(parent)), on_click=ui.move_pickers, args=(up,))
+    hidden.button(TEXT["kembali"].format(nama=ui.display_name(parent)), on_click=ui.move_pickers, args=(up,),
+                  icon=":material/arrow_upward:")
 zooms = filters.tingkat in ("nasional", "prov")
-st.caption(TEXT["hint_zoom"] if zooms else TEXT["hint_desa"])
+hidden.caption(TEXT["hint_zoom"] if zooms else TEXT["hint_desa"])
 if zooms:  # clicks zoom here, so only a table row can open the panel: no empty column beside the map
     st.session_state["peta_pilihan"] = peta.choose(st.session_state.get("peta_pilihan", peta.Pilihan()), None,
                                                    row_kode, filters.wilayah)
 side = not presentation and not compare and (not zooms or st.session_state["peta_pilihan"].kode is not None)
-map_area, panel = st.columns([2.7, 1.3]) if side else (st.container(), st.container())
-height = 780 if presentation else 620
+map_area, panel = st.columns([2.4, 1.6]) if side else (st.container(), st.container())
 key = f"peta_{filters.wilayah or 'semua'}"
 with map_area:
-    if compare:
-        left, right = st.columns(2)
-        with left:
-            clicked = ui.map_panel(layer, values, spec, key=key, outline=outline, classes=classes,
-                                   bubbles_col=bubbles_col, height=height)
-        with right:
-            spec_b = peta.map_spec(periode=periode_b, **spec_args)
-            clicked_b = ui.map_panel(layer, values_b, spec_b, key=key + "_b", outline=outline, classes=classes,
-                                     bubbles_col=bubbles_col, height=height)
-        clicked = clicked or clicked_b
-    else:
-        clicked = ui.map_panel(layer, values, spec, key=key, outline=outline, classes=classes,
-                               bubbles_col=bubbles_col, height=height)
-    st.caption(f"{spec.title} · {spec.subtitle} · {spec.classification_text(classes.k)}. {peta.HELP_PERIODE}")
+    sides = list(zip(pair, pair_specs)) if compare else [(values, spec)]
+    clicked = None
+    for i, ((v, s), spot) in enumerate(zip(sides, st.columns(2) if compare else [st.container()])):
+        with spot:
+            clicked = ui.map_panel(layer, v, s, key=key + ("_b" if i else ""), outline=outline, classes=classes,
+                                   bubbles_col=bubbles_col, height=620) or clicked
+            if compare:
+                st.caption(ui.plain(f"{s.subtitle} · Data per {s.asof}"))
+    about = f"{spec.classification_text(classes.k)}, sama untuk kedua peta" if compare else \
+        f"{spec.subtitle} · {spec.classification_text(classes.k)}"
+    st.caption(ui.plain(f"{spec.title} · {about}. {peta.HELP_PERIODE}"))
 
 target = peta.drill_target(filters.wilayah, clicked) if zooms else None
 if target and st.session_state.get("peta_klik_diproses") != (filters.wilayah, clicked):
@@ -165,47 +174,51 @@ with panel:
         if not zooms:
             st.info(TEXT["hint_desa"])
     else:
-        st.subheader(d["nama"])
-        st.caption(f"Kec. {d['kecamatan']}, {d['kabupaten']} · {periode.label} · {kategori_text}")
-        m1, m2 = st.columns(2)
-        m1.metric(peta.UKURAN_SHORT[ukuran], d["nilai"], help=peta.HELP_PERIODE)
-        m2.metric(TEXT["kasus"] if ukuran == "rate" else TEXT["penduduk"],
-                  d["kasus"] if ukuran == "rate" else d["penduduk"])
-        st.markdown(f"{TEXT['rank_kec']}: **{d['peringkat_kec']}**  \n{TEXT['rank_kab']}: **{d['peringkat_kab']}**")
+        st.subheader(ui.plain(d["nama"]))
+        st.caption(ui.plain(f"Kec. {d['kecamatan']}, {d['kabupaten']} · {periode.label} · {kategori_text}"))
+        psm = detail.psm_text(data.query("app/peta_psm_ringkas", wilayah=d["kode"], tahun=filters.tahun).iloc[0])
+        st.table(detail.figures_table(d, psm, ukuran, filters.tahun))  # wraps in a narrow panel, never clips
         st.markdown(f"**{TEXT['kategori_desa']}**")
-        cats = data.query("app/peta_kasus_per_kategori", wilayah=d["kode"], tahun_awal=periode.awal, tahun=periode.akhir)
-        st.dataframe(detail.category_table(cats, suppress), hide_index=True, height=180, width="stretch")
+        cats = data.query("app/peta_kasus_per_kategori", wilayah=d["kode"], tahun_awal=periode.awal,
+                          tahun=periode.akhir, kategori=tuple(kategori))
+        st.table(detail.table_styler(detail.category_table(cats, suppress)))
         trend = data.query("app/peta_tren_tahunan", wilayah=d["kode"], kategori=tuple(kategori))
         st.plotly_chart(detail.trend_figure(trend, ukuran, suppress, f"{TEXT['tren']} ({peta.UKURAN_SHORT[ukuran]})"),
-                        width="stretch",
-                        config={"displayModeBar": False})
-        psm = detail.psm_text(data.query("app/peta_psm_ringkas", wilayah=d["kode"], tahun=filters.tahun).iloc[0])
-        st.markdown(f"**{TEXT['psm'].format(tahun=filters.tahun)}**")
-        p1, p2, p3 = st.columns(3)
-        p1.metric(TEXT["psm_aktif"], psm["psm_aktif"])
-        p2.metric(TEXT["psm_terlatih"], psm["psm_terlatih"])
-        p3.metric(TEXT["psm_sertifikat"], psm["psm_bersertifikat"])
+                        width="stretch", config={"displayModeBar": False})
         if suppress:
             st.caption(TEXT["samar"])
         drill = peta.drill_target(filters.wilayah, d["kode"]) if filters.tingkat == "kab" else None
         if drill:
-            st.button(TEXT["perbesar"].format(nama=d["kecamatan"]), on_click=ui.move_pickers, args=(drill,), type="primary")
+            st.button(TEXT["perbesar"].format(nama=d["kecamatan"]), on_click=ui.move_pickers, args=(drill,),
+                      type="primary", icon=":material/zoom_in:")
 
 # --- Downloads and the list ----------------------------------------------------------------------
-stem = f"peta_pmks_{(filters.wilayah or 'semua').replace('.', '')}_{periode.awal}-{periode.akhir}"
-params = detail.parameters(wilayah_nama=filters.nama, wilayah_kode=filters.wilayah, periode_label=periode.label,
-                           kategori_text=kategori_text, ukuran=ukuran, spec=spec, suppress=suppress,
-                           definisi=peta.HELP_PERIODE)
+span = f"{periods[0].label}_{periods[1].label}" if compare else f"{periode.awal}-{periode.akhir}"
+stem = f"peta_pmks_{(filters.wilayah or 'semua').replace('.', '')}_{span}".replace("–", "-")
+params = detail.parameters(wilayah_nama=filters.nama, wilayah_kode=filters.wilayah,
+                           periode_label=" dan ".join(p.label for p in periods) if compare else periode.label,
+                           kategori_text=peta.kategori_label(kategori, kat_names, limit=None), ukuran=ukuran,
+                           spec=spec, suppress=suppress, definisi=peta.HELP_PERIODE)
+if compare:
+    html_data = lambda: detail.pair_html_bytes(layer, pair, pair_specs, classes, outline, bubbles_col)
+    png_data = lambda: detail.pair_png_bytes(layer, pair, pair_specs, classes, outline,
+                                             [p.label for p in periods])
+    sheets = {f"Peta PMKS {p.label}": detail.table_frame(v, classes, ukuran, suppress, level)
+              for p, v in zip(periods, pair)}
+else:
+    html_data = lambda: detail.html_bytes(layer, values, spec, classes, outline, bubbles_col)
+    png_data = lambda: detail.png_bytes(layer, values, spec, classes, outline)
+    sheets = {"Peta PMKS": shown}
 d1, d2, d3 = st.columns(3)
-d1.download_button(TEXT["unduh_html"], on_click="ignore", file_name=f"{stem}.html", mime="text/html",
-                   data=lambda: detail.html_bytes(layer, values, spec, classes, outline, bubbles_col))
-d2.download_button(TEXT["unduh_png"], on_click="ignore", file_name=f"{stem}.png", mime="image/png",
-                   data=lambda: detail.png_bytes(layer, values, spec, classes, outline))
+d1.download_button(TEXT["unduh_html_2" if compare else "unduh_html"], on_click="ignore", file_name=f"{stem}.html",
+                   mime="text/html", data=html_data, icon=":material/download:")
+d2.download_button(TEXT["unduh_png_2" if compare else "unduh_png"], on_click="ignore", file_name=f"{stem}.png",
+                   mime="image/png", data=png_data, icon=":material/download:")
 d3.download_button(TEXT["unduh_xlsx"], on_click="ignore", file_name=f"{stem}.xlsx", mime=excel.MIME,
-                   data=lambda: excel.workbook({"Peta PMKS": shown}, params))
+                   data=lambda: excel.workbook(sheets, params), icon=":material/download:")
 
 st.subheader(TEXT["daftar"])
 st.text_input(TEXT["cari"], key="peta_cari", placeholder=TEXT["cari_ph"])
-st.dataframe(shown, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True,
-             width="stretch", height=420)
+st.dataframe(detail.table_styler(shown), key=table_key, on_select="rerun", selection_mode="single-row",
+             hide_index=True, width="stretch", height=420)
 st.caption(TEXT["n_baris"].format(n=fmt.number(len(shown)), total=fmt.number(len(table))))

@@ -11,12 +11,19 @@ HTML and PNG). Typical page use::
 from __future__ import annotations
 
 from petakesos.maps_classify import PALETTES, SCHEMES, Classes, classify, palette_colors
-from petakesos.maps_export import export_html, export_png, map_html
-from petakesos.maps_render import choropleth, payload_bytes, restyle_payload
-from petakesos.maps_spec import MapSpec
+from petakesos.maps_export import (
+    export_html,
+    export_png,
+    export_png_pair,
+    map_html,
+    pair_html,
+)
+from petakesos.maps_render import choropleth, map_parts, payload_bytes, restyle_payload
+from petakesos.maps_spec import PALETTE_LABELS, MapSpec
 
 __all__ = [
     "PALETTES",
+    "PALETTE_LABELS",
     "SCHEMES",
     "Classes",
     "MapSpec",
@@ -24,7 +31,10 @@ __all__ = [
     "classify",
     "export_html",
     "export_png",
+    "export_png_pair",
     "map_html",
+    "map_parts",
+    "pair_html",
     "palette_colors",
     "payload_bytes",
     "restyle_payload",

@@ -20,7 +20,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-_CACHE: "OrderedDict[str, str]" = OrderedDict()
+_CACHE: "OrderedDict[str, tuple]" = OrderedDict()
 _CACHE_SIZE = 16
 RING_SEP, PART_SEP = ",", ";"  # outside the alphabet
 # Chunk value 0..31 = last chunk of a number, 32..63 = more chunks follow.
@@ -94,6 +94,41 @@ def _encode_geoms(geoms: np.ndarray, origin: np.ndarray, q: float) -> list[str]:
     return out
 
 
+# fit_bounds: parts closer than GAP_DEG (~2 km, e.g. Madura to Java) form one mass; masses with at least
+# MASS_SHARE of the area are fitted, unless that would leave out more than 1 - KEEP_AT_LEAST of the area.
+GAP_DEG, MASS_SHARE, KEEP_AT_LEAST = 0.02, 0.1, 0.8
+
+
+def fit_bounds(layer: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((south, west), (north, east)) the map opens on: the large connected masses, not far small islands.
+
+    Jawa Timur's full extent holds Bawean, Masalembu and the Kangean islands, which push the mainland
+    into the lower half of the screen; they stay drawn and are reached by panning. Parts are joined
+    when their bounding boxes (grown by GAP_DEG) overlap, which is fast and errs towards joining.
+    """
+    if layer.crs is not None and layer.crs.to_epsg() != 4326:
+        layer = layer.to_crs(4326)
+    parts = shapely.get_parts(np.asarray(layer.geometry.values))
+    parts = parts[~shapely.is_empty(parts)]
+    full = layer.total_bounds
+    if len(parts) < 2:
+        return (float(full[1]), float(full[0])), (float(full[3]), float(full[2]))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    b = shapely.bounds(parts)
+    boxes = shapely.box(b[:, 0] - GAP_DEG, b[:, 1] - GAP_DEG, b[:, 2] + GAP_DEG, b[:, 3] + GAP_DEG)
+    i, j = shapely.STRtree(boxes).query(boxes)
+    n = len(parts)
+    _, label = connected_components(coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n)), directed=False)
+    area = shapely.area(parts)
+    mass = np.bincount(label, weights=area)
+    big = mass >= MASS_SHARE * area.sum()
+    if mass[big].sum() >= KEEP_AT_LEAST * area.sum():
+        full = shapely.total_bounds(parts[big[label]])
+    return (float(full[1]), float(full[0])), (float(full[3]), float(full[2]))
+
+
 def _fingerprint(layer: gpd.GeoDataFrame, columns: tuple[str, ...]) -> str:
     h = hashlib.blake2b(digest_size=16)
     for wkb in shapely.to_wkb(np.asarray(layer.geometry.values)):
@@ -123,6 +158,7 @@ class EncodedLayer:
 
     json: str
     kode: tuple[str, ...]
+    fit: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit_bounds (layers with names)
 
 
 def encode_layer(layer: gpd.GeoDataFrame, with_names: bool = True) -> EncodedLayer:
@@ -132,7 +168,7 @@ def encode_layer(layer: gpd.GeoDataFrame, with_names: bool = True) -> EncodedLay
     kode = tuple(layer["kode"].astype(str))
     if key in _CACHE:
         _CACHE.move_to_end(key)
-        return EncodedLayer(_CACHE[key], kode)
+        return EncodedLayer(*_CACHE[key])
     if layer.crs is not None and layer.crs.to_epsg() != 4326:
         layer = layer.to_crs(4326)
     bounds = layer.total_bounds
@@ -161,11 +197,11 @@ def encode_layer(layer: gpd.GeoDataFrame, with_names: bool = True) -> EncodedLay
         delta = np.diff(grid, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
         chars, _ = polyline_chars(delta.reshape(-1))
         payload["p"] = chars.tobytes().decode("ascii")
-    text = _dumps(payload)
-    _CACHE[key] = text
+    fit = fit_bounds(layer) if with_names else None
+    _CACHE[key] = (_dumps(payload), kode, fit)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
-    return EncodedLayer(text, kode)
+    return EncodedLayer(*_CACHE[key])
 
 
 def decode_polyline(s: str) -> list[int]:

@@ -32,7 +32,7 @@ from petakesos.maps_classify import (
     palette_colors,
 )
 from petakesos.map_component import FRONTEND
-from petakesos.maps_encode import _dumps, encode_layer, level_of
+from petakesos.maps_encode import _dumps, encode_layer, fit_bounds, level_of
 from petakesos.maps_spec import TEXT, UNIT_BY_LEVEL, MapSpec
 
 STATIC_URL = "/app/static"
@@ -126,8 +126,9 @@ def values_payload(
         "r": ranks,
         "rn": rn,
         "colors": colors,
-        "legend": [[lab, n] for lab, n in zip(classes.labels, counts)],
+        "legend": [[lab, fmt_number(n)] for lab, n in zip(classes.labels, counts)],
         "nd": n_nd,
+        "nd_n": fmt_number(n_nd),
         "nd_label": spec.no_data_label,
         "unit": unit,
         "cls": spec.classification_text(classes.k),
@@ -162,6 +163,8 @@ class MapParts:
 def _options(spec: MapSpec, n_feat: int) -> dict:
     return {
         "presentation": spec.presentation,
+        "fill": spec.presentation,  # the component fills the browser window's height
+        "show_title": spec.presentation or spec.show_title,
         "basemap": spec.basemap,
         "title": spec.title,
         "subtitle": spec.subtitle,
@@ -188,7 +191,9 @@ def map_parts(
     bubbles_col: str | None = None,
     classes: Classes | None = None,
 ) -> MapParts:
-    """Geometry, values and options payloads of one choropleth (shared by folium and the component)."""
+    """Geometry, values and options payloads of one choropleth (shared by folium and the component).
+
+    ``bounds`` (and the option ``fit``) is the view the map opens on: fit_bounds, the main land masses."""
     aligned = align_values(layer, values, value_col)
     if classes is None:
         classes = classify(aligned[value_col], spec.scheme, spec.k)
@@ -197,11 +202,11 @@ def map_parts(
     unit = UNIT_BY_LEVEL.get(level, "wilayah")
     outline = encode_layer(outline_layer, with_names=False).json if outline_layer is not None else None
     vals = values_payload(aligned, spec, value_col, classes, unit, bubbles_col)
-    b = layer.total_bounds
-    bounds = ((float(b[1]), float(b[0])), (float(b[3]), float(b[2])))
+    bounds = geo.fit or fit_bounds(layer)
+    options = dict(_options(spec, len(layer)), fit=[list(bounds[0]), list(bounds[1])])
     h = hashlib.blake2b(geo.json.encode(), digest_size=12)
     h.update(b"\x00" + (outline or "").encode())
-    return MapParts(geo.json, vals, outline, _options(spec, len(layer)), bounds, h.hexdigest())
+    return MapParts(geo.json, vals, outline, options, bounds, h.hexdigest())
 
 
 def choropleth(

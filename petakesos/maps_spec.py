@@ -11,6 +11,16 @@ SCHEME_LABELS = {
     "fisher_jenks": "Fisher-Jenks (natural breaks)",
     "equal_interval": "interval sama",
 }
+# Palette names as users read them; the ColorBrewer/matplotlib names stay the internal values.
+PALETTE_LABELS = {
+    "YlOrRd": "Kuning–merah",
+    "Blues": "Biru",
+    "Purples": "Ungu",
+    "YlGnBu": "Kuning–hijau–biru",
+    "Greens": "Hijau",
+    "Oranges": "Oranye",
+    "viridis": "Kuning–hijau–ungu (viridis)",
+}
 # Legend unit per level of the layer, inferred from the code length.
 UNIT_BY_LEVEL = {"prov": "provinsi", "kab": "kab/kota", "kec": "kecamatan", "desa": "desa"}
 TEXT = {
@@ -45,6 +55,8 @@ class MapSpec:
     suppress_small: bool = False
     # What a place without a value means on this map: missing data, or e.g. "Tanpa PSM" on a caseload map.
     no_data_label: str = NO_DATA_LABEL
+    # Draw the title block on the map in the app too (two maps side by side must each name their period).
+    show_title: bool = False
 
     def __post_init__(self) -> None:
         if self.scheme not in SCHEMES:

@@ -27,6 +27,7 @@ HELP_PERIODE = (
     "rentang itu (dicatat paling lambat 31 Desember B dan tidak ditutup sebelum 1 Januari A); kasus yang "
     "terbuka beberapa tahun dihitung sekali. Angka per 1.000 penduduk memakai penduduk tahun B."
 )
+LEVEL_TEXT = {"desa": "desa/kelurahan", "kab": "kabupaten/kota"}
 SUMBER = "Register kasus PMKS Dinas Sosial; penduduk desa Disdukcapil"
 SUMBER_DEMO = "Data contoh (sintetis), bukan data nyata"
 
@@ -153,20 +154,33 @@ def value_text(x: float, ukuran: str) -> str:
     return fmt.decimal(x, 2) if ukuran == "rate" else fmt.number(x)
 
 
-def kategori_label(kategori: Sequence[str], names: dict[str, str]) -> str:
-    """'Semua kategori PMKS', '24 Fakir Miskin' or '3 kategori: 24, 09, 08' for titles and parameters."""
+def kategori_label(kategori: Sequence[str], names: dict[str, str], limit: int | None = 3) -> str:
+    """'Semua kategori PMKS', '24 Fakir Miskin' or '2 kategori: Penyandang Disabilitas, Fakir Miskin'.
+
+    Several categories are named in code order, at most `limit` of them ('… dan 2 lainnya'); None names all
+    (the Excel parameters)."""
     if not kategori:
         return "Semua kategori PMKS"
     if len(kategori) == 1:
         return f"{kategori[0]} {names.get(kategori[0], '')}".strip()
-    return f"{len(kategori)} kategori: {', '.join(sorted(kategori))}"
+    named = [names.get(k) or k for k in sorted(kategori)]
+    shown = named if limit is None or len(named) <= limit else named[:limit]
+    rest = f" dan {len(named) - len(shown)} lainnya" if len(shown) < len(named) else ""
+    return f"{len(kategori)} kategori: {', '.join(shown)}{rest}"
+
+
+def chronological(a: Periode, b: Periode) -> tuple[Periode, Periode]:
+    """The two periods of a comparison, earlier first (by end year, then start year): left, right."""
+    return (a, b) if (a.akhir, a.awal) <= (b.akhir, b.awal) else (b, a)
 
 
 def map_spec(*, ukuran: str, kategori_text: str, wilayah_nama: str, periode: Periode, scheme: str,
              k: int, palette: str, asof: str = "", demo: bool = False, presentation: bool = False,
-             suppress_small: bool = True) -> maps.MapSpec:
-    """Title, subtitle and legend text of the PMKS map (the same in the app, the exports and the CLI)."""
-    title = f"{UKURAN[ukuran]} per desa/kelurahan"
+             suppress_small: bool = True, level: str = "desa", show_title: bool = False) -> maps.MapSpec:
+    """Title, subtitle and legend text of the PMKS map (the same in the app, the exports and the CLI).
+
+    `level` is what the polygons are ('desa', or 'kab' on the all-provinces map); the title names it."""
+    title = f"{UKURAN[ukuran]} per {LEVEL_TEXT[level]}"
     return maps.MapSpec(
         title=title,
         subtitle=f"{wilayah_nama} · {periode.label} · {kategori_text}",
@@ -178,6 +192,7 @@ def map_spec(*, ukuran: str, kategori_text: str, wilayah_nama: str, periode: Per
         asof=asof,
         presentation=presentation,
         suppress_small=suppress_small,
+        show_title=show_title,
     )
 
 

@@ -7,7 +7,7 @@ Everything a person can read or download passes through here, so small counts (1
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from petakesos import fmt, maps
+from petakesos.maps_spec import PALETTE_LABELS
 from petakesos.peta import UKURAN, UKURAN_SHORT, class_labels, value_text
 
 COL_KODE = "Kode wilayah"
@@ -30,11 +31,41 @@ TABLE_TEXT = {
 }
 
 
+MASKED = "<5"
+
+
+PANEL_TEXT = {
+    "kasus": "Kasus",
+    "penduduk": "Penduduk",
+    "rank_kec": "Peringkat di kecamatan",
+    "rank_kab": "Peringkat di kabupaten",
+    "psm_aktif": "PSM aktif ({tahun})",
+    "psm_terlatih": "PSM lulus Bimtek Dasar",
+    "psm_sertifikat": "PSM bersertifikat",
+}
+
+
 def _count_column(values: pd.Series, suppress: bool) -> pd.Series:
-    """Counts as numbers, or as text with 1–4 shown as '<5' when suppression is on."""
+    """Counts as numbers; with suppression on, 1–4 become the text '<5' (the only text cells, so an
+    Excel sheet keeps numbers everywhere else)."""
+    counts = pd.to_numeric(values, errors="coerce").astype("Int64")
     if not suppress:
-        return pd.to_numeric(values, errors="coerce").astype("Int64")
-    return values.map(lambda v: fmt.small_count(v, True))
+        return counts
+    return pd.Series([MASKED if pd.notna(v) and 1 <= v <= 4 else (None if pd.isna(v) else int(v)) for v in counts],
+                     index=values.index, dtype=object)
+
+
+def table_styler(table: pd.DataFrame, digits: Mapping[str, int] | None = None):
+    """The table for st.dataframe/st.table: numbers in Indonesian format (1.234, 3,00) that still sort as
+    numbers. A '<5' cell travels as an empty number and is drawn as '<5', so the value 1–4 never
+    reaches the browser."""
+    digits = {UKURAN_SHORT["rate"]: 2, **(digits or {})}
+    masked = [c for c in table.columns if table[c].map(lambda v: isinstance(v, str) and v == MASKED).any()]
+    shown = table.assign(**{c: pd.to_numeric(table[c].where(table[c] != MASKED), errors="coerce") for c in masked})
+    styler = fmt.styled(shown, digits={c: n for c, n in digits.items() if c in shown})
+    if masked:
+        styler = styler.format(lambda v: MASKED if pd.isna(v) else fmt.number(v), subset=masked)
+    return styler
 
 
 def table_frame(values: pd.DataFrame, classes: maps.Classes, ukuran: str, suppress: bool,
@@ -85,6 +116,7 @@ def parameters(*, wilayah_nama: str, wilayah_kode: str, periode_label: str, kate
         "Kategori PMKS": kategori_text,
         "Ukuran": UKURAN[ukuran],
         "Klasifikasi": spec.classification_text(spec.k),
+        "Palet warna": PALETTE_LABELS.get(spec.palette, spec.palette),
         "Angka kecil disamarkan (1–4 → <5)": "ya" if suppress else "tidak",
         "Definisi periode": definisi,
         "Sumber": spec.source_note,
@@ -104,7 +136,7 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
 
     def rank(level: str) -> str:
         pos = r[f"peringkat_{level}"]
-        return fmt.MISSING if pd.isna(pos) else f"{int(pos)} dari {int(r[f'n_{level}'])}"
+        return fmt.MISSING if pd.isna(pos) else f"{fmt.number(pos)} dari {fmt.number(r[f'n_{level}'])}"
 
     return {
         "kode": kode,
@@ -120,11 +152,27 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
 
 
 def category_table(rows: pd.DataFrame, suppress: bool) -> pd.DataFrame:
-    """Cases per PMKS category of one desa as display text (peta_kasus_per_kategori rows)."""
+    """Cases per PMKS category of one desa (peta_kasus_per_kategori rows): name and count ('<5' masked)."""
     return pd.DataFrame({
         "Kategori": (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip(),
-        "Kasus": _count_column(rows["kasus"], suppress).astype(str),
+        "Kasus": _count_column(rows["kasus"], suppress),
     })
+
+
+def figures_table(d: Mapping[str, str], psm: Mapping[str, str], ukuran: str, tahun: int) -> pd.DataFrame:
+    """The desa panel's figures as label/value text rows: a narrow panel wraps them instead of clipping
+    metric labels (desa_detail and psm_text give the values, already in Indonesian format)."""
+    rows = [
+        (UKURAN_SHORT[ukuran], d["nilai"]),
+        (PANEL_TEXT["kasus"] if ukuran == "rate" else PANEL_TEXT["penduduk"],
+         d["kasus"] if ukuran == "rate" else d["penduduk"]),
+        (PANEL_TEXT["rank_kec"], d["peringkat_kec"]),
+        (PANEL_TEXT["rank_kab"], d["peringkat_kab"]),
+        (PANEL_TEXT["psm_aktif"].format(tahun=tahun), psm["psm_aktif"]),
+        (PANEL_TEXT["psm_terlatih"], psm["psm_terlatih"]),
+        (PANEL_TEXT["psm_sertifikat"], psm["psm_bersertifikat"]),
+    ]
+    return pd.DataFrame(rows, columns=["Ukuran", "Nilai"]).set_index("Ukuran")
 
 
 def psm_text(row: Mapping[str, object]) -> dict[str, str]:
@@ -148,7 +196,7 @@ def trend_figure(trend: pd.DataFrame, ukuran: str, suppress: bool, title: str) -
     fig = go.Figure(go.Scatter(x=trend["tahun"], y=y, mode="lines+markers", text=text,
                                hovertemplate="%{x}: %{text}<extra></extra>", line={"color": "#b30000"},
                                connectgaps=False))
-    fig.update_layout(title={"text": title, "font": {"size": 13}}, height=230,
+    fig.update_layout(title={"text": title, "font": {"size": 13}}, height=230, separators=",.",
                       margin={"l": 10, "r": 10, "t": 36, "b": 10},
                       xaxis={"dtick": 1}, yaxis={"rangemode": "tozero"})
     return fig
@@ -168,4 +216,23 @@ def png_bytes(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
     with tempfile.TemporaryDirectory(prefix="petakesos-png-") as tmp:
         path = maps.export_png(layer, values, spec, Path(tmp) / "peta.png", classes=classes,
                                outline_layer=outline)
+        return path.read_bytes()
+
+
+def pair_html_bytes(layer: gpd.GeoDataFrame, values: Sequence[pd.DataFrame], specs: Sequence[maps.MapSpec],
+                    classes: maps.Classes, outline: gpd.GeoDataFrame | None = None,
+                    bubbles_col: str | None = None) -> bytes:
+    """Compare mode: both periods side by side in one offline HTML file (earlier period first)."""
+    parts = [maps.map_parts(layer, v, s, outline_layer=outline, bubbles_col=bubbles_col, classes=classes)
+             for v, s in zip(values, specs)]
+    return maps.pair_html(parts, f"{specs[0].title} — {specs[0].subtitle} / {specs[1].subtitle}").encode("utf-8")
+
+
+def pair_png_bytes(layer: gpd.GeoDataFrame, values: Sequence[pd.DataFrame], specs: Sequence[maps.MapSpec],
+                   classes: maps.Classes, outline: gpd.GeoDataFrame | None = None,
+                   period_labels: Sequence[str] = ("1", "2")) -> bytes:
+    """Compare mode: both periods as two panels of one PNG with one shared legend (one slide)."""
+    with tempfile.TemporaryDirectory(prefix="petakesos-png-") as tmp:
+        path = maps.export_png_pair(layer, values, specs, Path(tmp) / "peta.png", classes, period_labels,
+                                    outline_layer=outline)
         return path.read_bytes()

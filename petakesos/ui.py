@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from . import data, maps, maps_render, wilayah
+from . import data, fmt, maps, maps_render, wilayah
 from .map_component import COMPONENT_NAME, FRONTEND
 
 ATTRIBUTION = (
@@ -174,8 +174,11 @@ def _leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-def page_filters() -> Filters:
+def page_filters(banner: bool = True) -> Filters:
     """Start every page: the sidebar pickers, the demo-data banner and the attribution.
+
+    `banner=False` only where the page says "Data contoh (sintetis)" itself (the map footer in the
+    Peta page's presentation mode).
 
     Called by each page rather than by app.py so that a page also works when run on its own
     (Streamlit's AppTest reruns the page script alone after a widget changes).
@@ -187,7 +190,8 @@ def page_filters() -> Filters:
         st.error(f"Basis data belum ada ({missing}). Jalankan `./run.sh` (data contoh) atau "
                  "`python -m petakesos import BERKAS...` terlebih dahulu.")
         st.stop()
-    dataset_banner()
+    if banner:
+        dataset_banner()
     st.sidebar.caption(ATTRIBUTION)
     return filters
 
@@ -252,9 +256,27 @@ def unmapped_note(scope: str) -> None:
     missing = data.query("app/desa_tanpa_batas", wilayah=scope)
     if missing.empty:
         return
-    names = ", ".join(f"{r.nama} (Kec. {r.nama_kec})" for r in missing.head(12).itertuples())
-    more = f" dan {len(missing) - 12} lainnya" if len(missing) > 12 else ""
+    names = ", ".join(f"{plain(r.nama)} (Kec. {plain(r.nama_kec)})" for r in missing.head(12).itertuples())
+    more = f" dan {fmt.number(len(missing) - 12)} lainnya" if len(missing) > 12 else ""
     st.caption(
-        f"{len(missing)} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
+        f"{fmt.number(len(missing))} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
         "di tabel dan pada kecamatannya; di peta desa, wilayahnya kemungkinan masih tergambar sebagai bagian desa induknya."
     )
+
+
+# Presentation mode: the page's own content only, edge to edge (sidebar, header and page padding hidden).
+_PRESENTATION_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], .st-key-presentasi_sembunyi { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0.4rem 0.6rem 0 0.6rem !important;
+  max-width: 100% !important; }
+.st-key-presentasi_keluar { position: fixed; top: 8px; right: 80px; z-index: 999990; width: auto !important; }
+</style>"""
+
+
+def presentation_layout(exit_label: str, state_key: str) -> None:
+    """Hide the sidebar, header and everything put in ``st.container(key="presentasi_sembunyi")`` (those
+    widgets still run, so they keep their values), and float a button that turns `state_key` off."""
+    st.html(_PRESENTATION_CSS)
+    st.button(exit_label, key="presentasi_keluar", icon=":material/close_fullscreen:",
+              on_click=lambda: st.session_state.update({state_key: False}))

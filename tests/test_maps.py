@@ -167,7 +167,7 @@ def test_zero_is_a_class_nan_and_missing_are_no_data(layer):
     assert val["c"] == "0..1"  # 2001 → lowest class; 2002 NaN and 2003 absent → no data
     assert val["nd"] == 2 and val["nd_label"] == "Tidak ada data"
     assert val["t"] == ["0", "Tidak ada data", "Tidak ada data", "9"]
-    assert val["legend"] == [["0", 1], ["9", 1]]
+    assert val["legend"] == [["0", "1"], ["9", "1"]]  # counts arrive in Indonesian format
     assert len(set(val["colors"])) == 2 and "#bdbdbd" not in val["colors"]
 
 
@@ -320,3 +320,38 @@ def test_category_text_replaces_the_number_in_tooltips():
     values = pd.DataFrame({"kode": layer["kode"], "nilai": [0.0, 2.0], "teks": ["Tercakup", "Tanpa PSM"]})
     payload = json.loads(maps.restyle_payload(layer, values, maps.MapSpec(title="uji", k=3)))
     assert payload["t"] == ["Tercakup", "Tanpa PSM"]
+
+
+# ---------- issue 9: fit the mainland, Indonesian numbers in legends ----------
+def test_the_map_fits_the_main_mass_not_far_small_islands():
+    # A 1° × 1° "mainland", a touching 0.5° strip, and a 0.05° island 2° to the north.
+    main = box(111.0, -8.0, 112.0, -7.0)
+    strip = box(112.0, -7.5, 112.5, -7.0)
+    island = box(111.5, -5.05, 111.55, -5.0)
+    layer = gpd.GeoDataFrame({"kode": ["35.01", "35.02", "35.03"], "nama": ["A", "B", "C"]},
+                             geometry=[main, strip, island], crs=4326)
+    assert np.allclose(maps_render.fit_bounds(layer), ((-8.0, 111.0), (-7.0, 112.5)))
+    # Two masses of similar size (two provinces) are both kept.
+    other = box(104.0, -6.0, 105.0, -5.0)
+    two = gpd.GeoDataFrame({"kode": ["35", "18"], "nama": ["A", "B"]}, geometry=[main, other], crs=4326)
+    assert np.allclose(maps_render.fit_bounds(two), ((-8.0, 104.0), (-5.0, 112.0)))
+    parts = maps_render.map_parts(layer, pd.DataFrame({"kode": ["35.01"], "nilai": [1]}), SPEC)
+    assert np.allclose(parts.options["fit"], [[-8.0, 111.0], [-7.0, 112.5]])
+
+
+def _many(n: int) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"kode": [f"35.23.01.{2001 + i}" for i in range(n)], "nama": ["x"] * n},
+                            geometry=[box(111 + i * 0.001, -7, 111.001 + i * 0.001, -6.999) for i in range(n)],
+                            crs=4326)
+
+
+def test_legend_counts_use_indonesian_thousands():
+    layer = _many(1200)
+    values = pd.DataFrame({"kode": layer["kode"], "nilai": [5.0] * 1100 + [float("nan")] * 100})
+    payload = json.loads(maps.restyle_payload(layer, values, maps.MapSpec(title="uji", k=3)))
+    assert payload["legend"] == [["5", "1.100"]] and payload["nd_n"] == "100"
+    from petakesos.maps_export import legend_labels
+
+    classes = maps.classify(values["nilai"], "quantile", 3)
+    assert legend_labels(classes, values["nilai"], "desa", "Tidak ada data") == [
+        "5  (1.100 desa)", "Tidak ada data  (100 desa)"]

@@ -142,7 +142,7 @@ def test_table_masks_small_counts_and_filters_by_name(con):
     classes = maps.classify(v["nilai"], "quantile", 3)
     t = detail.table_frame(v, classes, "rate", suppress=True)
     assert t["Desa/Kelurahan"].iloc[0] == "Jlodro"
-    assert t["Kasus"].tolist()[:3] == ["<5", "<5", "0"]
+    assert t["Kasus"].tolist()[:3] == ["<5", "<5", 0]  # numbers, "<5" only where masked
     assert t["Peringkat"].tolist()[:3] == [1, 2, 3]
     assert t["Kelas"].iloc[-1] == "Tidak ada data"
     assert t["Kasus/1.000 penduduk"].iloc[0] == pytest.approx(3.0)
@@ -165,6 +165,7 @@ def test_excel_has_parameters_and_no_personal_columns(con, tmp_path):
     book = pd.read_excel(pd.io.common.BytesIO(excel.workbook({"Peta PMKS": t}, params)), sheet_name=None)
     assert list(book) == ["Parameter", "Peta PMKS"]
     assert "31 Desember" in book["Parameter"].set_index("parameter").loc["Definisi periode", "nilai"]
+    assert book["Parameter"].set_index("parameter").loc["Palet warna", "nilai"] == "Biru"  # not "Blues"
     assert len(book["Peta PMKS"]) == 9
     assert not any("nik" in c.lower() or c.lower() == "nama" for c in book["Peta PMKS"].columns)
 
@@ -177,7 +178,7 @@ def test_desa_panel_ranks_counts_and_psm(con):
     assert (d["nilai"], d["kasus"], d["penduduk"]) == ("3,00", "<5", "1.000")
     assert (d["peringkat_kec"], d["peringkat_kab"]) == ("1 dari 3", "1 dari 3")
     assert detail.desa_detail(ctx, "35.23.99.9999", "rate", True) is None
-    cats = run("app/peta_kasus_per_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022)
+    cats = run("app/peta_kasus_per_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022, kategori=())
     assert dict(zip(cats["kode"], cats["kasus"])) == {"24": 2, "09": 1}
     assert detail.category_table(cats, suppress=True)["Kasus"].tolist() == ["<5", "<5"]
     # 2022: PSM 1 (SK May 2021, passed Bimtek Dasar with certificate Nov 2022) and PSM 2 (SK 31 Dec 2022).
@@ -241,3 +242,87 @@ def test_cli_user_errors_are_one_indonesian_line_and_exit_2(world, tmp_path, cap
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "x.html").exists()
+
+
+# --- Issue 9: desa panel, titles, compare mode, numbers --------------------------------------------
+
+NAMES = {"08": "Lanjut Usia Terlantar", "09": "Penyandang Disabilitas", "24": "Fakir Miskin"}
+
+
+def test_desa_categories_list_only_the_chosen_categories(con):
+    # Sokogunung 2023: C (cat 24, closed 1 Jan 2023) and D (cat 08, recorded May 2023).
+    run = functools.partial(sql.run, con)
+    every = run("app/peta_kasus_per_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023, kategori=())
+    assert dict(zip(every["kode"], every["kasus"])) == {"24": 1, "08": 1}
+    chosen = run("app/peta_kasus_per_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023,
+                 kategori=("09", "24"))
+    assert dict(zip(chosen["kode"], chosen["kasus"])) == {"24": 1}
+
+
+def test_category_text_names_the_categories_not_their_codes():
+    assert peta.kategori_label([], NAMES) == "Semua kategori PMKS"
+    assert peta.kategori_label(["24"], NAMES) == "24 Fakir Miskin"
+    assert peta.kategori_label(["24", "09"], NAMES) == "2 kategori: Penyandang Disabilitas, Fakir Miskin"
+    many = peta.kategori_label(["24", "09", "08", "01"], {**NAMES, "01": "Anak Balita Terlantar"})
+    assert many == "4 kategori: Anak Balita Terlantar, Lanjut Usia Terlantar, Penyandang Disabilitas dan 1 lainnya"
+    full = peta.kategori_label(["24", "09", "08", "01"], {**NAMES, "01": "Anak Balita Terlantar"}, limit=None)
+    assert full.endswith("Penyandang Disabilitas, Fakir Miskin")
+
+
+def test_map_title_names_the_level_it_draws():
+    args = {"ukuran": "rate", "kategori_text": "Semua kategori PMKS", "wilayah_nama": "Semua provinsi",
+            "periode": peta.Periode(2022, 2022), "scheme": "quantile", "k": 5, "palette": "YlOrRd"}
+    assert peta.map_spec(**args, level="kab").title == "Kasus per 1.000 penduduk per kabupaten/kota"
+    assert peta.map_spec(**args).title == "Kasus per 1.000 penduduk per desa/kelurahan"
+
+
+def test_compare_puts_the_earlier_period_first():
+    later, earlier = peta.Periode(2025, 2025), peta.Periode(2022, 2022)
+    assert peta.chronological(later, earlier) == (earlier, later)
+    assert peta.chronological(earlier, later) == (earlier, later)
+    assert peta.chronological(peta.Periode(2021, 2025), peta.Periode(2023, 2025))[0] == peta.Periode(2021, 2025)
+
+
+def test_excel_counts_are_numbers_and_only_masked_cells_are_text(con):
+    from openpyxl import load_workbook
+
+    v = peta.values_frame(_rows(con), "rate")
+    t = detail.table_frame(v, maps.classify(v["nilai"], "quantile", 3), "rate", suppress=True)
+    assert t["Kasus"].tolist()[:3] == ["<5", "<5", 0]
+    ws = load_workbook(pd.io.common.BytesIO(excel.workbook({"Peta PMKS": t}))).active
+    header = [c.value for c in ws[1]]
+    kasus = [ws.cell(row=r, column=header.index("Kasus") + 1).value for r in range(2, 5)]
+    assert kasus == ["<5", "<5", 0]
+    penduduk = ws.cell(row=2, column=header.index("Penduduk") + 1).value
+    assert penduduk == 1000
+
+
+def test_table_on_screen_uses_indonesian_numbers(con):
+    v = peta.values_frame(_rows(con), "rate")
+    t = detail.table_frame(v, maps.classify(v["nilai"], "quantile", 3), "rate", suppress=True)
+    html = detail.table_styler(t).to_html()
+    assert ">1.000<" in html and ">2.000<" in html  # Penduduk of Jlodro and Sokogunung
+    assert ">3,00<" in html and ">0,50<" in html  # cases per 1,000
+    assert "><5<" in html and ">1000<" not in html and ">3.0<" not in html
+
+
+def test_compare_exports_carry_both_periods(world, con):
+    from petakesos import geo
+
+    layer = geo.load_level(world.geo_dir, "desa", "kab", KENDURUAN)
+    args = {"ukuran": "rate", "kategori_text": "Semua kategori PMKS", "wilayah_nama": "Kecamatan Kenduruan",
+            "scheme": "quantile", "k": 3, "palette": "YlOrRd"}
+    a = peta.values_frame(_rows(con, periode="2022"), "rate")
+    b = peta.values_frame(_rows(con, periode="2023"), "rate")
+    specs = [peta.map_spec(periode=peta.Periode(2022, 2022), asof="1 Juni 2022", **args),
+             peta.map_spec(periode=peta.Periode(2023, 2023), asof="5 Mei 2023", **args)]
+    classes = peta.shared_classes(a["nilai"], b["nilai"], "quantile", 3)
+    html = detail.pair_html_bytes(layer, [a, b], specs, classes).decode()
+    assert "Kecamatan Kenduruan · 2022" in html and "Kecamatan Kenduruan · 2023" in html
+    assert "Data per 1 Juni 2022" in html and "Data per 5 Mei 2023" in html
+    assert html.index("· 2022 ·") < html.index("· 2023 ·")
+    png = detail.pair_png_bytes(layer, [a, b], specs, classes)
+    from PIL import Image
+
+    img = Image.open(pd.io.common.BytesIO(png))
+    assert img.format == "PNG" and img.size[0] > img.size[1]  # two panels side by side

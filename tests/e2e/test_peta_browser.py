@@ -2,6 +2,7 @@
 legend, a click opens the desa panel, and the exported HTML opens from file:// with no network."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -131,3 +132,86 @@ def test_exported_html_opens_offline_from_a_file(browser, tmp_path):
     assert exported.format == "PNG" and exported.size == (1600, 1200)
     SHOTS.mkdir(parents=True, exist_ok=True)
     img.save(SHOTS / "peta_export_offline.png")
+
+
+def _pick(page, name: str) -> None:
+    page.locator('[data-testid="stMultiSelect"]').first.click()
+    page.keyboard.type(name)
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def test_desa_panel_with_two_categories_fits_1366_and_lists_only_them(app_url, page):
+    from petakesos.config import REPO_ROOT
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, f"{app_url}/peta?wilayah=35.23&tahun=2025")
+    frame = _map_frame(page)
+    _pick(page, "Penyandang Disabilitas")
+    page.wait_for_timeout(1500)
+    _pick(page, "Fakir Miskin")
+    page.wait_for_timeout(3000)
+    frame = _map_frame(page)
+    x, y = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
+        const l = P.group.getLayers()[150]; const p = P.map.latLngToContainerPoint(l.getCenter());
+        return [p.x, p.y]; }""")
+    iframe = page.locator('iframe[title="petakesos.ui.peta"]').first
+    box = iframe.bounding_box()
+    iframe.scroll_into_view_if_needed()  # the 620 px map fits the 768 px screen
+    page.wait_for_timeout(800)
+    box = iframe.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_text("Peringkat di kabupaten").first.wait_for(timeout=60_000)
+    zoom = page.get_by_role("button", name="Perbesar ke Kecamatan")
+    zoom.wait_for()
+    assert "🔍" not in zoom.inner_text()
+    assert zoom.locator('[data-testid="stIconMaterial"]').inner_text() == "zoom_in"
+    panel = page.locator('[data-testid="stColumn"]', has=page.get_by_text("Peringkat di kabupaten")).last
+    caption = panel.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    assert "Penyandang Disabilitas, Fakir Miskin" in caption, caption
+    tables = panel.locator('[data-testid="stTable"]')
+    cats = tables.nth(1).locator("tbody tr").all_inner_texts()
+    assert cats and all(("Penyandang Disabilitas" in r) or ("Fakir Miskin" in r) for r in cats), cats
+    # Nothing in the panel is cut off: every table and text fits its column at 1366 px.
+    clipped = panel.evaluate("""col => Array.from(col.querySelectorAll(
+            '[data-testid="stTable"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"], h3, table'))
+        .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > col.getBoundingClientRect().right + 1)
+        .map(e => e.tagName + ': ' + e.innerText.slice(0, 40))""")
+    assert not clipped, clipped
+    panel.locator("h3").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(REPO_ROOT / "docs" / "peta_panel_desa.png"))
+    assert not page.blocked_requests, page.blocked_requests
+
+
+def test_jawa_timur_opens_on_the_mainland_not_the_far_islands(app_url, page):
+    from petakesos.config import REPO_ROOT
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, f"{app_url}/peta?wilayah=35&tahun=2025")
+    frame = _map_frame(page, timeout_s=120)
+    page.wait_for_timeout(1000)
+    view = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0], m = P.map;
+        let b = null;  // the mainland and Madura: every desa south of 6.6° S
+        P.group.eachLayer(l => { const lb = l.getBounds(); if (lb.getNorth() < -6.6) b = b ? b.extend(lb) : L.latLngBounds(lb.getSouthWest(), lb.getNorthEast()); });
+        const sw = m.latLngToContainerPoint(b.getSouthWest()), ne = m.latLngToContainerPoint(b.getNorthEast());
+        const size = m.getSize();
+        return { north: m.getBounds().getNorth(), w: (ne.x - sw.x) / size.x, h: (sw.y - ne.y) / size.y }; }""")
+    # Bawean (5.8° S) and Masalembu (5.0° S) stay reachable by panning but do not shrink the mainland.
+    assert view["north"] < -5.9, view
+    assert max(view["w"], view["h"]) > 0.85, view
+    # Ranks in tooltips use Indonesian thousands: "Peringkat 1.234 dari 8.494".
+    tip = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
+        const i = P.values.r.findIndex(r => r > 999); return P.group._tooltip._content(P.group.getLayers()[i]); }""")
+    assert re.search(r"Peringkat \d\.\d{3} dari 8\.\d{3}", tip), tip
+    page.locator('iframe[title="petakesos.ui.peta"]').first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    import io
+
+    from PIL import Image
+
+    # 256 colours keep the picture of 8,494 desa small.
+    Image.open(io.BytesIO(page.screenshot())).quantize(256).save(REPO_ROOT / "docs" / "peta_jatim_fit.png", optimize=True)
+    assert not page.blocked_requests, page.blocked_requests

@@ -16,14 +16,25 @@ def _table(at: AppTest):
     return at.dataframe[-1].value
 
 
+def _shown(at: AppTest):
+    """The list under the map as the browser draws it (the Styler's display text)."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(at.dataframe[-1].proto.arrow_data.styler.display_values).read_pandas()
+
+
 def test_kecamatan_view_lists_every_desa_ranked_with_small_counts_masked(world):
     at = _page(wilayah="35.23.01", tahun="2022")
     assert not at.exception
     t = _table(at)
     assert len(t) == 9
     assert t["Desa/Kelurahan"].tolist()[:3] == ["Jlodro", "Sokogunung", "Jamprong"]
-    assert t["Kasus"].tolist()[:3] == ["<5", "<5", "0"]
-    assert t["Kasus/1.000 penduduk"].iloc[0] == 3.0
+    assert t["Kasus"].isna().tolist()[:3] == [True, True, False]  # the counts 1–4 never reach the browser
+    assert t["Kasus/1.000 penduduk"].iloc[0] == 3.0  # a number: the column sorts by value
+    shown = _shown(at)
+    assert shown["Kasus"].tolist()[:3] == ["<5", "<5", "0"]
+    assert shown["Kasus/1.000 penduduk"].tolist()[:2] == ["3,00", "0,50"]
+    assert shown["Penduduk"].tolist()[:3] == ["1.000", "2.000", "500"]
     assert (t["Kelas"] == "Tidak ada data").sum() == 6
     assert any("31 Desember" in (s.help or "") for s in at.selectbox if s.key == "peta_awal")
 
@@ -52,11 +63,10 @@ def test_desa_panel_in_a_kabupaten_view_offers_zoom_to_its_kecamatan(world):
     at = _page({"peta_pilihan": peta.Pilihan(kode=JLODRO)}, wilayah="35.23", tahun="2022")
     assert not at.exception
     assert "Jlodro" in [h.value for h in at.subheader]
-    metrics = {m.label: m.value for m in at.metric}
-    ranks = " ".join(m.value for m in at.markdown)
-    assert "Peringkat di kecamatan: **1 dari 3**" in ranks and "Peringkat di kabupaten: **1 dari 3**" in ranks
-    assert metrics["Kasus"] == "<5"
-    assert metrics["PSM aktif"] == "2" and metrics["Lulus Bimtek Dasar"] == "1"  # PSM counts are not masked
+    figures = at.table[0].value["Nilai"].to_dict()
+    assert figures["Peringkat di kecamatan"] == "1 dari 3" and figures["Peringkat di kabupaten"] == "1 dari 3"
+    assert figures["Kasus"] == "<5"
+    assert figures["PSM aktif (2022)"] == "2" and figures["PSM lulus Bimtek Dasar"] == "1"  # PSM not masked
     assert len(at.get("plotly_chart")) == 1
     zoom = [b for b in at.button if "Perbesar ke Kecamatan Kenduruan" in b.label]
     assert zoom
@@ -87,3 +97,46 @@ def test_compare_presentation_bubbles_and_all_provinces_run(world):
     at = _page(tahun="2022")  # all provinces: kabupaten polygons
     assert not at.exception
     assert _table(at)["Kabupaten/Kota"].iloc[0] == "Kabupaten Tuban"
+
+
+# --- Issue 9 ----------------------------------------------------------------------------------------
+SOKOGUNUNG = "35.23.01.2002"
+
+
+def test_desa_panel_lists_only_the_chosen_categories_with_names(world):
+    at = _page({"peta_pilihan": peta.Pilihan(kode=SOKOGUNUNG)}, wilayah="35.23", tahun="2023")
+    at.multiselect(key="peta_kategori").set_value(["09", "24"]).run()
+    assert not at.exception
+    cats = at.table[1].value  # Sokogunung 2023: C (24) and D (08); 08 is not chosen
+    assert cats["Kategori"].tolist() == ["24 Fakir Miskin"]
+    panel = " ".join(c.value for c in at.caption)
+    assert "Penyandang Disabilitas, Fakir Miskin" in panel and "09, 24" not in panel
+    zoom = next(b for b in at.button if "Perbesar ke Kecamatan" in b.label)
+    assert "🔍" not in zoom.label and zoom.proto.icon == ":material/zoom_in:"
+
+
+def test_palette_names_are_indonesian(world):
+    at = _page(wilayah="35.23.01", tahun="2022")
+    box = at.selectbox(key="peta_palet")
+    assert box.value == "YlOrRd"  # the internal name stays the value
+    assert "Kuning–merah" in box.options and "YlOrRd" not in box.options
+
+
+def test_all_provinces_caption_names_kabupaten(world):
+    at = _page(tahun="2022")
+    text = " ".join(c.value for c in at.caption)
+    assert "per kabupaten/kota" in text and "per desa/kelurahan" not in text
+
+
+def test_compare_names_each_period_and_its_own_date_earlier_on_the_left(world):
+    at = _page(wilayah="35.23.01", tahun="2023")
+    at.toggle(key="peta_banding").set_value(True).run()
+    at.selectbox(key="peta_banding_awal").set_value(2022).run()
+    at.selectbox(key="peta_banding_akhir").set_value(2022).run()
+    assert not at.exception
+    heads = [c.value for c in at.caption if "Data per" in c.value]
+    assert len(heads) == 2
+    assert "2022" in heads[0] and "Data per 1 Juni 2022" in heads[0]  # B, recorded 1 June 2022
+    assert "2023" in heads[1] and "Data per 5 Mei 2023" in heads[1]  # D, recorded 5 May 2023
+    names = [b.label for b in at.get("download_button")]
+    assert any("2 peta" in n for n in names)

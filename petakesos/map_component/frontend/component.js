@@ -18,12 +18,25 @@
     clicks += 1;
     send("streamlit:setComponentValue", { value: { kode: kode, n: clicks, t: Date.now() }, dataType: "json" });
   }
+  // Presentation mode: the map fills the browser window from its own top down (the iframe is served from
+  // the app's origin, so the page's window can be read); otherwise the height the page asked for.
+  function fillHeight(asked) {
+    try {
+      var top = window.frameElement.getBoundingClientRect().top + window.parent.scrollY;
+      return Math.max(320, Math.floor(window.parent.innerHeight - top - 8));
+    } catch (e) { return asked; }
+  }
+  var fill = false, asked = 620;
+  function resize() { setHeight(fill ? fillHeight(asked) : asked); }
+  try { window.parent.addEventListener("resize", resize); } catch (e) { /* another origin: fixed height */ }
   function setHeight(h) {
     if (h === height) return;
     height = h;
     el.style.height = h + "px";
     send("streamlit:setFrameHeight", { height: h });
     if (E) E.map.invalidateSize();
+    // A projector's screen is the whole point of presentation mode: frame the map again for it.
+    if (E && fill && E.geo && E.geo.b) E.fit();
   }
   function basemap(on) {
     if (on && !tiles) {
@@ -35,7 +48,11 @@
   }
 
   function render(a) {
-    setHeight(a.height || 620);
+    asked = a.height || 620;
+    fill = !!(a.options && a.options.fill);
+    resize();
+    // The page may still be laying out above the map: measure again once it has settled.
+    if (fill) { setTimeout(resize, 300); setTimeout(resize, 1200); }
     var opt = a.options, ot = JSON.stringify(opt), changed = false;
     if (!E) {
       var map = L.map(el, { zoomControl: false, attributionControl: !!opt.basemap, zoomSnap: 0.25, preferCanvas: true });
@@ -71,7 +88,7 @@
     new ResizeObserver(function () {
       if (!E) return;
       E.map.invalidateSize();
-      if (unfitted && el.clientWidth > 0 && E.geo && E.geo.b) { E.map.fitBounds(E.geo.b); unfitted = false; }
+      if (unfitted && el.clientWidth > 0 && E.geo && E.geo.b) { E.fit(); unfitted = false; }
     }).observe(el);
   }
 

@@ -51,6 +51,8 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
+  // 8494 -> "8.494": ranks in tooltips read like every other number (counts arrive formatted).
+  function grp(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
   function hatch(OPT) {
     var c = document.createElement("canvas"), x = c.getContext("2d");
     c.width = c.height = 8;
@@ -78,10 +80,10 @@
     var h = '<div class="pk-legend-title">' + esc(V.label) + "</div>";
     for (var c = 0; c < V.legend.length; c++) {
       h += '<div class="pk-row"><i style="background:' + V.colors[c] + '"></i>' + esc(V.legend[c][0]) +
-        ' <span class="pk-n">(' + V.legend[c][1] + " " + esc(V.unit) + ")</span></div>";
+        ' <span class="pk-n">(' + esc(V.legend[c][1]) + " " + esc(V.unit) + ")</span></div>";
     }
     if (V.nd > 0 || V.legend.length === 0) {
-      h += '<div class="pk-row"><i class="pk-nd"></i>' + esc(V.nd_label) + ' <span class="pk-n">(' + V.nd + " " + esc(V.unit) + ")</span></div>";
+      h += '<div class="pk-row"><i class="pk-nd"></i>' + esc(V.nd_label) + ' <span class="pk-n">(' + esc(V.nd_n || V.nd) + " " + esc(V.unit) + ")</span></div>";
     }
     if (V.bmax) h += '<div class="pk-row pk-bub"><i class="pk-circle"></i>' + esc(V.bmax) + "</div>";
     h += '<div class="pk-cls">' + esc(V.cls) + "</div>";
@@ -121,7 +123,7 @@
       var h = "<b>" + esc(G.n ? G.n[i] : G.k[i]) + "</b>";
       if (G.pn) h += "<br>" + (G.lv === "desa" ? esc(O.t_kec) + " " : "") + esc(G.pn[G.pi[i]]);
       h += "<br>" + esc(V.label) + ": <b>" + esc(V.t[i]) + "</b>";
-      if (V.r && V.r[i] > 0) h += "<br>" + esc(O.t_rank) + " " + V.r[i] + " " + esc(O.t_of) + " " + V.rn;
+      if (V.r && V.r[i] > 0) h += "<br>" + esc(O.t_rank) + " " + grp(V.r[i]) + " " + esc(O.t_of) + " " + grp(V.rn);
       return h;
     }
 
@@ -129,6 +131,7 @@
     E.setOptions = function (O) {
       E.opt = O;
       L.DomUtil[O.presentation ? "addClass" : "removeClass"](container, "pk-pres");
+      L.DomUtil[O.show_title ? "addClass" : "removeClass"](container, "pk-titled");
       setBox(E.titleBox, titleHtml(O), !!O.title);
       setBox(E.footBox, esc(O.footer || ""), !!O.footer);
     };
@@ -168,7 +171,7 @@
       group.on("mouseover", function (e) { e.layer.setStyle({ weight: 2, color: "#000000", opacity: 1 }); });
       group.on("mouseout", function (e) { e.layer.setStyle({ weight: E.opt.weight, color: E.opt.stroke, opacity: 0.7 }); });
       group.on("click", function (e) { if (E.onclick) E.onclick(GEO.k[e.layer._pk], e.layer._pk); });
-      if (fit && GEO.b) map.fitBounds(GEO.b);
+      if (fit && GEO.b) E.fit();
       group.addTo(map);
       E.outline = null;
       if (OUT) {
@@ -179,6 +182,28 @@
       }
       E.bubbles.addTo(map);
     };
+
+    // Open on the main land masses (opt.fit, see maps_encode.fit_bounds). If the legend then covers a
+    // polygon, fit again leaving the legend its own strip, beside or above it, whichever keeps the map larger.
+    E.fit = function () {
+      var b = E.opt.fit || (E.geo && E.geo.b);
+      if (!b) return;
+      map.fitBounds(b);
+      var lg = E.legend.getContainer(), w = lg.offsetWidth + 12, h = lg.offsetHeight + 12;
+      if (!lg.offsetWidth || !covers(lg)) return;
+      var side = map.getBoundsZoom(b, false, L.point(w, 0)), below = map.getBoundsZoom(b, false, L.point(0, h));
+      map.fitBounds(b, { paddingBottomRight: side >= below ? [w, 0] : [0, h] });
+    };
+    function covers(lg) {
+      var c = container.getBoundingClientRect(), r = lg.getBoundingClientRect();
+      var x0 = r.left - c.left, y0 = r.top - c.top, x1 = r.right - c.left, y1 = r.bottom - c.top;
+      for (var i = 0; i < E.n; i++) {
+        var fb = E.feats[i].getBounds(), nw = map.latLngToContainerPoint(fb.getNorthWest()),
+          se = map.latLngToContainerPoint(fb.getSouthEast());
+        if (se.x > x0 && nw.x < x1 && se.y > y0 && nw.y < y1) return true;
+      }
+      return false;
+    }
 
     E.setOptions(OPT);
     return E;

@@ -152,7 +152,6 @@ def test_colours_medians_and_numbers_read_the_same_way_everywhere(app_url, page)
     assert separators == [",.", ",."]
 
 
-                   "maps engineer): it needs the fit to leave room for the legend — see the Bandingkan report")
 def test_small_multiple_legends_cover_no_polygon_and_are_not_clipped(app_url, page):
     _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
     page.get_by_text("Berdampingan").first.scroll_into_view_if_needed()

@@ -1,5 +1,5 @@
-"""`python -m petakesos ...` — see petakesos/cli.py."""
+"""`python -m petakesos ...` — see petakesos/cli/__init__.py."""
 
-from .cli import main
+from petakesos.cli import main
 
 raise SystemExit(main())

@@ -18,13 +18,12 @@ class Settings:
     geo_dir: Path
     data_dir: Path
     db_path: Path
-    queries_dir: Path
     static_dir: Path
     demo_dir: Path
     nik_key_path: Path
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         env = os.environ.get
         root = REPO_ROOT
         data_dir = Path(env("PETAKESOS_DATA_DIR", root / "data"))
@@ -34,7 +33,6 @@ class Settings:
             geo_dir=Path(env("PETAKESOS_GEO_DIR", root / "geo")),
             data_dir=data_dir,
             db_path=Path(env("PETAKESOS_DB", data_dir / "petakesos.duckdb")),
-            queries_dir=root / "queries",
             static_dir=root / "static",
             demo_dir=Path(env("PETAKESOS_DEMO_DIR", data_dir / "demo")),
             nik_key_path=Path(env("PETAKESOS_NIK_KEY_FILE", data_dir / "nik.key")),

@@ -7,8 +7,8 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from . import geo, sql
-from .config import settings
+from petakesos import geo, sql
+from petakesos.config import settings
 
 QUERY_TTL_SECONDS = 600
 
@@ -43,4 +43,3 @@ def map_layers(scope: str, level: str = "desa") -> tuple[gpd.GeoDataFrame, gpd.G
     zoom, outline_level = geo.view_for(scope, level)
     outline = boundaries(outline_level, zoom, scope) if outline_level else None
     return boundaries(level, zoom, scope), outline
-

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import sql
-from .config import Settings
+from petakesos import sql
+from petakesos.config import Settings
 
 
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -28,8 +28,7 @@ def load_reference_tables(con: duckdb.DuckDBPyConnection, settings: Settings) ->
     if code_list.exists():
         polygons = sorted(str(p) for p in shared.glob("desa_*.parquet"))
         sql.execute(con, "staging/load_ref_wilayah", kode_csv=str(code_list), desa_parquet=polygons)
-        sql.execute(con, "staging/load_ref_penduduk_kab",
-                    csv=str(shared / "penduduk_luas_prov_kabkota_2025.csv"))
+        sql.execute(con, "staging/load_ref_penduduk_kab", csv=str(shared / "penduduk_luas_prov_kabkota_2025.csv"))
     elif sql.fetch(con, "staging/ref_wilayah_count")["n"].iloc[0] == 0:
         raise FileNotFoundError(
             f"Daftar kode wilayah tidak ditemukan: {code_list}. Atur PETAKESOS_SHARED_GEO ke folder shared/geo."

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from .config import REPO_ROOT
+from petakesos.config import REPO_ROOT
 
 QUERIES_DIR = REPO_ROOT / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(name: str) -> str:
     """Text of `queries/<name>.sql`, e.g. load('app/beranda_ringkasan')."""
     path = (QUERIES_DIR / f"{name}.sql").resolve()
@@ -76,10 +75,6 @@ def names(folder: str) -> list[str]:
 def all_names() -> list[str]:
     """Every query file, for the test that runs them all against the fixture database."""
     return sorted(str(p.relative_to(QUERIES_DIR).with_suffix("")) for p in QUERIES_DIR.rglob("*.sql"))
-
-
-def path_of(name: str) -> Path:
-    return QUERIES_DIR / f"{name}.sql"
 
 
 # Tables an import may write to; a query file names its target as __table__ and gets one of these.

@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from . import data, fmt, maps, maps_render, wilayah
-from .map_component import COMPONENT_NAME, FRONTEND
+from petakesos import data, fmt, maps, wilayah
+from petakesos.maps import render as maps_render
+from petakesos.maps.component import COMPONENT_NAME, FRONTEND
 
 ATTRIBUTION = (
     "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
@@ -23,7 +24,7 @@ DEMO_BANNER = (
     "Desa dan jumlah penduduk kabupaten nyata; angka PSM dan pelatihan meniru angka yang diketahui."
 )
 _ALL = ""
-# The one map widget (petakesos/map_component): declared once per process, served from its folder.
+# The one map widget (petakesos/maps/component): declared once per process, served from its folder.
 _map_component = components.declare_component(COMPONENT_NAME, path=str(FRONTEND))
 
 
@@ -84,8 +85,10 @@ def _wilayah_from_url(raw: str) -> tuple[str, str | None]:
         return "", f"Kode wilayah {plain(code)} tidak ada dalam daftar wilayah. Ditampilkan: Semua provinsi."
     if wilayah.level(code) == "desa":
         kec = code.rsplit(".", 1)[0]
-        return kec, (f"Kode {plain(code)} adalah desa/kelurahan; halaman ini memilih sampai kecamatan. "
-                     f"Ditampilkan: {plain(display_name(kec))}.")
+        return kec, (
+            f"Kode {plain(code)} adalah desa/kelurahan; halaman ini memilih sampai kecamatan. "
+            f"Ditampilkan: {plain(display_name(kec))}."
+        )
     return code, None
 
 
@@ -102,8 +105,14 @@ def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> st
     codes = [_ALL, *options]
     if st.session_state.get(key) not in codes:
         st.session_state[key] = _ALL
-    return st.sidebar.selectbox(label, codes, key=key, on_change=_remember, args=(key,),
-                                format_func=lambda c: all_label if c == _ALL else options[c])
+    return st.sidebar.selectbox(
+        label,
+        codes,
+        key=key,
+        on_change=_remember,
+        args=(key,),
+        format_func=lambda c: all_label if c == _ALL else options[c],
+    )
 
 
 def _first_visit() -> None:
@@ -137,20 +146,23 @@ def render_sidebar() -> Filters:
     messages = notice.get("pesan", [])
     asked = notice.get("tahun_diminta")
     if asked is not None and asked not in years:
-        messages = [*messages, f"Tahun {asked} tidak tersedia untuk wilayah ini (tersedia {years[0]}–{years[-1]}). "
-                               f"Ditampilkan: {years[-1]}."]
+        messages = [
+            *messages,
+            f"Tahun {asked} tidak tersedia untuk wilayah ini (tersedia {years[0]}–{years[-1]}). "
+            f"Ditampilkan: {years[-1]}.",
+        ]
     if st.session_state.get("pilih_tahun") not in years:
         st.session_state["pilih_tahun"] = years[-1]
     st.sidebar.header("Periode")
     year = st.sidebar.selectbox("Tahun", years, key="pilih_tahun", on_change=_remember, args=("pilih_tahun",))
-    hide_small = st.sidebar.toggle("Samarkan angka kecil (1–4 ditampilkan \"<5\")", value=True,
-                                   key="samarkan_kecil")
+    hide_small = st.sidebar.toggle('Samarkan angka kecil (1–4 ditampilkan "<5")', value=True, key="samarkan_kecil")
     for key, value in zip(_PICKERS, (prov, kab, kec, year)):
         st.session_state[_KEPT + key] = value
 
     st.query_params.from_dict({"wilayah": code, "tahun": str(year)} if code else {"tahun": str(year)})
-    filters = Filters(wilayah=code, tahun=int(year), nama=display_name(code),
-                      tingkat=wilayah.level(code), samarkan_kecil=hide_small)
+    filters = Filters(
+        wilayah=code, tahun=int(year), nama=display_name(code), tingkat=wilayah.level(code), samarkan_kecil=hide_small
+    )
     # The link's messages stay while the view is the one the link led to, and go once the user moves on.
     if notice.get("untuk", (code, year)) != (code, year):
         messages = []
@@ -187,8 +199,10 @@ def page_filters(banner: bool = True) -> Filters:
     try:
         filters = render_sidebar()
     except data.DatabaseMissing as missing:
-        st.error(f"Basis data belum ada ({missing}). Jalankan `./run.sh` (data contoh) atau "
-                 "`python -m petakesos import BERKAS...` terlebih dahulu.")
+        st.error(
+            f"Basis data belum ada ({missing}). Jalankan `./run.sh` (data contoh) atau "
+            "`python -m petakesos import BERKAS...` terlebih dahulu."
+        )
         st.stop()
     if banner:
         dataset_banner()
@@ -219,10 +233,18 @@ def page_heading(title: str, filters: Filters) -> None:
     st.subheader(f"{filters.nama} — {filters.tahun}")
 
 
-def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec, *, key: str,
-              outline: gpd.GeoDataFrame | None = None, value_col: str = "nilai",
-              classes: maps.Classes | None = None, bubbles_col: str | None = None,
-              height: int = 620) -> str | None:
+def map_panel(
+    layer: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    spec: maps.MapSpec,
+    *,
+    key: str,
+    outline: gpd.GeoDataFrame | None = None,
+    value_col: str = "nilai",
+    classes: maps.Classes | None = None,
+    bubbles_col: str | None = None,
+    height: int = 620,
+) -> str | None:
     """Draw the one choropleth every page uses; return the code of the clicked polygon, if any.
 
     The map component keeps its Leaflet map for as long as `key` stays the same: a rerun with the same
@@ -235,8 +257,9 @@ def map_panel(layer: gpd.GeoDataFrame, values: pd.DataFrame, spec: maps.MapSpec,
     scope = _common_scope(layer)
     if str(layer["kode"].iloc[0]).count(".") == 3:
         unmapped_note(scope)
-    parts = maps_render.map_parts(layer, values, spec, value_col=value_col, outline_layer=outline,
-                                  bubbles_col=bubbles_col, classes=classes)
+    parts = maps_render.map_parts(
+        layer, values, spec, value_col=value_col, outline_layer=outline, bubbles_col=bubbles_col, classes=classes
+    )
     state = _map_component(**maps_render.component_args(parts, name=key, height=height), key=key, default=None)
     kode = state.get("kode") if isinstance(state, dict) else None
     # The browser only names polygons it was sent, but a stale click may name one of an older layer.
@@ -260,7 +283,8 @@ def unmapped_note(scope: str) -> None:
     more = f" dan {fmt.number(len(missing) - 12)} lainnya" if len(missing) > 12 else ""
     st.caption(
         f"{fmt.number(len(missing))} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
-        "di tabel dan pada kecamatannya; di peta desa, wilayahnya kemungkinan masih tergambar sebagai bagian desa induknya."
+        "di tabel dan pada kecamatannya; di peta desa, wilayahnya kemungkinan masih tergambar sebagai bagian "
+        "desa induknya."
     )
 
 
@@ -278,5 +302,9 @@ def presentation_layout(exit_label: str, state_key: str) -> None:
     """Hide the sidebar, header and everything put in ``st.container(key="presentasi_sembunyi")`` (those
     widgets still run, so they keep their values), and float a button that turns `state_key` off."""
     st.html(_PRESENTATION_CSS)
-    st.button(exit_label, key="presentasi_keluar", icon=":material/close_fullscreen:",
-              on_click=lambda: st.session_state.update({state_key: False}))
+    st.button(
+        exit_label,
+        key="presentasi_keluar",
+        icon=":material/close_fullscreen:",
+        on_click=lambda: st.session_state.update({state_key: False}),
+    )

@@ -28,7 +28,7 @@ def _subset_shared(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def world(tmp_path_factory) -> Settings:
     """Settings pointing at a tiny shared dir, geo store and database built from tests/fixtures."""
-    from petakesos.geobuild import build_store
+    from petakesos.geo.build import build_store
     from petakesos.ingest.importer import import_files
 
     root = tmp_path_factory.mktemp("world")
@@ -52,3 +52,12 @@ def con(world):
     connection = duckdb.connect(str(world.db_path), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture()
+def cov2023(con):
+    """PSM coverage of Kecamatan Kenduruan in 2023 (Cakupan's frame), shared by the Cakupan and Excel tests."""
+    from petakesos import sql
+    from petakesos.features import cakupan
+
+    return cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=FIXTURE_KEC[0], tahun=2023))

@@ -5,9 +5,8 @@ import io
 import pandas as pd
 import pytest
 
-from petakesos import cakupan
 from petakesos.excel import sheet_name, workbook
-from test_cakupan import cov2023  # noqa: F401  (fixture)
+from petakesos.features import cakupan
 
 
 def test_parameters_sheet_first_and_frames_round_trip():
@@ -24,12 +23,15 @@ def test_nik_columns_are_refused():
         workbook({"x": pd.DataFrame({"NIK": ["1234567890123456"]})})
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Per desa/kelurahan", "Per desa-kelurahan"),
-    ("Per kabupaten/kota", "Per kabupaten-kota"),
-    ("a[b]c:d*e?f\\g", "a-b-c-d-e-f-g"),
-    ("x" * 40, "x" * 31),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Per desa/kelurahan", "Per desa-kelurahan"),
+        ("Per kabupaten/kota", "Per kabupaten-kota"),
+        ("a[b]c:d*e?f\\g", "a-b-c-d-e-f-g"),
+        ("x" * 40, "x" * 31),
+    ],
+)
 def test_sheet_names_are_made_acceptable_to_excel(name, expected):
     assert sheet_name(name) == expected
 

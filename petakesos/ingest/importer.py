@@ -11,12 +11,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .. import db, sql
-from ..config import Settings
-from . import nik
-from .kinds import Kind, detect
-from .readers import ROW_COL, RawTable, read_table
-from .validate import Refs, validate
+from petakesos import db, sql
+from petakesos.config import Settings
+from petakesos.ingest import nik
+from petakesos.ingest.kinds import Kind, detect
+from petakesos.ingest.readers import ROW_COL, RawTable, read_table
+from petakesos.ingest.validate import Refs, validate
 
 
 @dataclass
@@ -40,8 +40,10 @@ class ImportResult:
         return {k: sum(getattr(f, k) for f in self.files) for k in keys}
 
     def as_json(self) -> dict:
-        return {"files": [{k: v for k, v in asdict(f).items() if k != "examples"} for f in self.files],
-                "total": self.totals()}
+        return {
+            "files": [{k: v for k, v in asdict(f).items() if k != "examples"} for f in self.files],
+            "total": self.totals(),
+        }
 
 
 def _hash_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
@@ -64,22 +66,25 @@ def _refs(con: duckdb.DuckDBPyConnection) -> Refs:
 def _quarantine_rows(kind: Kind, table: RawTable, rejects: pd.DataFrame, key: bytes, import_id: int) -> pd.DataFrame:
     raw = table.frame.set_index(ROW_COL).loc[rejects[ROW_COL]]
     if kind.nik_column and kind.nik_column in raw:
-        raw[kind.nik_column] = nik.hash_series(key, raw[kind.nik_column]).map(
-            lambda h: f"hash:{h}" if h else None)
-    records = [json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False, sort_keys=True)
-               for r in raw.to_dict("records")]
+        raw[kind.nik_column] = nik.hash_series(key, raw[kind.nik_column]).map(lambda h: f"hash:{h}" if h else None)
+    records = [
+        json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False, sort_keys=True)
+        for r in raw.to_dict("records")
+    ]
     keys = [hashlib.sha256(f"{kind.name}|{r}".encode()).hexdigest() for r in records]
-    return pd.DataFrame({
-        "row_key": keys,
-        "content_hash": keys,
-        "import_id": import_id,
-        "kind": kind.name,
-        "file_name": table.file_name,
-        "row_number": rejects[ROW_COL].to_numpy(),
-        "kolom": rejects["kolom"].to_numpy(),
-        "alasan": rejects["alasan"].to_numpy(),
-        "raw_json": records,
-    })
+    return pd.DataFrame(
+        {
+            "row_key": keys,
+            "content_hash": keys,
+            "import_id": import_id,
+            "kind": kind.name,
+            "file_name": table.file_name,
+            "row_number": rejects[ROW_COL].to_numpy(),
+            "kolom": rejects["kolom"].to_numpy(),
+            "alasan": rejects["alasan"].to_numpy(),
+            "raw_json": records,
+        }
+    )
 
 
 def _store(con, table_name: str, rows: pd.DataFrame) -> tuple[int, int, int]:
@@ -132,16 +137,27 @@ def _import_one(con, table: RawTable, sha: str, key: bytes, refs: Refs) -> FileA
     account.updated = updated
     account.quarantined = new_q
     account.duplicate = dup_good + dup_bad
-    account.examples = [f"{table.file_name} baris {r[ROW_COL]}: {r['alasan']}"
-                        for _, r in checked.rejects.head(5).iterrows()]
-    sql.execute(con, "staging/insert_import_log", import_id=import_id, file_name=table.file_name,
-                file_sha256=sha, kind=kind.name, n_read=account.read, n_imported=account.imported,
-                n_quarantined=account.quarantined, n_duplicate=account.duplicate)
+    account.examples = [
+        f"{table.file_name} baris {r[ROW_COL]}: {r['alasan']}" for _, r in checked.rejects.head(5).iterrows()
+    ]
+    sql.execute(
+        con,
+        "staging/insert_import_log",
+        import_id=import_id,
+        file_name=table.file_name,
+        file_sha256=sha,
+        kind=kind.name,
+        n_read=account.read,
+        n_imported=account.imported,
+        n_quarantined=account.quarantined,
+        n_duplicate=account.duplicate,
+    )
     return account
 
 
-def import_files(paths: list[Path], settings: Settings, db_path: Path | None = None,
-                 dataset_label: str | None = None) -> ImportResult:
+def import_files(
+    paths: list[Path], settings: Settings, db_path: Path | None = None, dataset_label: str | None = None
+) -> ImportResult:
     """Import every file in one transaction; raise before changing anything if a file is unreadable."""
     tables = [(read_table(Path(p)), hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in paths]
     for table, _ in tables:  # wrong-kind files stop the whole import before anything is written

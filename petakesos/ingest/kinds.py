@@ -8,12 +8,12 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Kind:
     name: str
-    label: str                      # in Bahasa Indonesia, for messages
+    label: str  # in Bahasa Indonesia, for messages
     table: str
     required: tuple[str, ...]
     optional: tuple[str, ...]
-    nik_column: str | None          # hashed before storage, never stored in clear
-    key_columns: tuple[str, ...]    # typed columns that identify a row across re-imports
+    nik_column: str | None  # hashed before storage, never stored in clear
+    key_columns: tuple[str, ...]  # typed columns that identify a row across re-imports
     store_columns: tuple[str, ...]  # typed columns written to the table
 
 
@@ -21,39 +21,64 @@ PMKS = Kind(
     name="pmks",
     label="register kasus PMKS",
     table="pmks_kasus",
-    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_pmks", "kode_desa",
-              "tanggal_catat", "status"),
+    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_pmks", "kode_desa", "tanggal_catat", "status"),
     optional=("versi_daftar", "tanggal_selesai", "sumber"),
     nik_column="nik",
     key_columns=("nik_hash", "versi_daftar", "kode_pmks", "kode_desa", "tanggal_catat"),
-    store_columns=("nik_hash", "nama", "jenis_kelamin", "tanggal_lahir", "versi_daftar", "kode_pmks",
-                   "kode_desa", "tanggal_catat", "status", "tanggal_selesai", "sumber"),
+    store_columns=(
+        "nik_hash",
+        "nama",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "versi_daftar",
+        "kode_pmks",
+        "kode_desa",
+        "tanggal_catat",
+        "status",
+        "tanggal_selesai",
+        "sumber",
+    ),
 )
 
 PSM = Kind(
     name="psm",
     label="register PSM",
     table="psm",
-    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "no_sk", "tanggal_sk",
-              "aktif"),
+    required=("nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "no_sk", "tanggal_sk", "aktif"),
     optional=("kode_desa_ktp", "tanggal_nonaktif", "no_hp"),
     nik_column="nik",
     key_columns=("nik_hash",),
-    store_columns=("nik_hash", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "kode_desa_ktp",
-                   "no_sk", "tanggal_sk", "aktif", "tanggal_nonaktif"),
+    store_columns=(
+        "nik_hash",
+        "nama",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "kode_desa",
+        "kode_desa_ktp",
+        "no_sk",
+        "tanggal_sk",
+        "aktif",
+        "tanggal_nonaktif",
+    ),
 )
 
 PELATIHAN = Kind(
     name="pelatihan",
     label="data pelatihan PSM",
     table="pelatihan",
-    required=("nik_psm", "jenis_pelatihan", "tanggal_mulai", "tanggal_selesai", "penyelenggara",
-              "lulus"),
+    required=("nik_psm", "jenis_pelatihan", "tanggal_mulai", "tanggal_selesai", "penyelenggara", "lulus"),
     optional=("no_sertifikat",),
     nik_column="nik_psm",
     key_columns=("nik_hash", "jenis_pelatihan", "tanggal_mulai"),
-    store_columns=("nik_hash", "jenis_pelatihan", "tanggal_mulai", "tanggal_selesai", "penyelenggara",
-                   "lulus", "no_sertifikat"),
+    store_columns=(
+        "nik_hash",
+        "jenis_pelatihan",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "penyelenggara",
+        "lulus",
+        "no_sertifikat",
+    ),
 )
 
 PENDUDUK = Kind(

@@ -23,6 +23,6 @@ select
     coalesce(sum(d.psm_terlatih), 0)::bigint as psm_terlatih,
     (count(*) filter (where d.psm_aktif > 0))::integer as desa_dengan_psm
 from desa as d
-join ref_wilayah as w on w.kode = d.kode_kab
+inner join ref_wilayah as w on d.kode_kab = w.kode
 group by all
 order by d.kode_kab, d.tahun;

@@ -14,6 +14,6 @@ select
     d.psm_aktif,
     d.psm_terlatih
 from mart_desa_tahun as d
-join ref_wilayah as w on w.kode = d.kode_desa
+inner join ref_wilayah as w on d.kode_desa = w.kode
 where d.tahun = $tahun and in_wilayah(d.kode_desa, $wilayah)
 order by d.kode_desa;

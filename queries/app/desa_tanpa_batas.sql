@@ -6,5 +6,5 @@ from ref_wilayah as w
 where w.tingkat = 4
     and not w.has_polygon
     and in_wilayah(w.kode, $wilayah)
-    and w.kode_prov in (select distinct kode_prov from mart_desa_tahun)
+    and w.kode_prov in (select distinct m.kode_prov from mart_desa_tahun as m)
 order by w.kode;

@@ -8,11 +8,11 @@ select
     max(l.tanggal_selesai) as tanggal_selesai,
     count(*)::integer as peserta,
     (count(*) filter (where l.lulus))::integer as lulus,
-    (count(*) filter (where l.lulus and nullif(trim(l.no_sertifikat), '') is not null))::integer as bersertifikat,
+    (count(*) filter (where has_certificate(l.lulus, l.no_sertifikat)))::integer as bersertifikat,
     count(distinct w.kode_kab)::integer as jumlah_kab
 from pelatihan as l
-join psm as p on p.nik_hash = l.nik_hash
-join ref_wilayah as w on w.kode = p.kode_desa
+inner join psm as p on l.nik_hash = p.nik_hash
+inner join ref_wilayah as w on p.kode_desa = w.kode
 where in_wilayah(p.kode_desa, $wilayah)
 group by l.jenis_pelatihan, l.penyelenggara, l.tanggal_mulai
 order by l.tanggal_mulai, l.jenis_pelatihan, l.penyelenggara;

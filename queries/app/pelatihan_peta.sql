@@ -26,6 +26,6 @@ select
     sum(d.psm_terlatih)::integer as psm_terlatih,
     sum(d.psm_bersertifikat)::integer as psm_bersertifikat
 from desa as d
-join ref_wilayah as w on w.kode = d.kode
+inner join ref_wilayah as w on d.kode = w.kode
 group by d.kode, w.nama, w.tingkat, w.nama_kec, w.nama_kab, w.nama_prov
 order by d.kode;

@@ -10,7 +10,7 @@ dasar as (
         l.nik_hash,
         min(l.tanggal_selesai) filter (where l.lulus) as tanggal_bimtek,
         min(l.tanggal_selesai) filter (
-            where l.lulus and nullif(trim(l.no_sertifikat), '') is not null
+            where has_certificate(l.lulus, l.no_sertifikat)
         ) as tanggal_sertifikat,
         count(*)::integer as kali_ikut
     from pelatihan as l
@@ -40,10 +40,9 @@ select
     coalesce(d.kali_ikut, 0) as kali_ikut_bimtek_dasar
 from psm as p
 cross join batas as b
-join ref_wilayah as w on w.kode = p.kode_desa
-left join ref_wilayah as k on k.kode = p.kode_desa_ktp
-left join dasar as d on d.nik_hash = p.nik_hash
+inner join ref_wilayah as w on p.kode_desa = w.kode
+left join ref_wilayah as k on p.kode_desa_ktp = k.kode
+left join dasar as d on p.nik_hash = d.nik_hash
 where in_wilayah(p.kode_desa, $wilayah)
-    and p.tanggal_sk <= b.akhir
-    and ((p.tanggal_nonaktif is null and p.aktif) or p.tanggal_nonaktif > b.akhir)
+    and psm_counted_on(p.tanggal_sk, p.aktif, p.tanggal_nonaktif, b.akhir)
 order by w.nama_kab, w.nama_kec, w.nama, p.nama;

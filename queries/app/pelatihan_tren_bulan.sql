@@ -7,7 +7,7 @@ with orang as (
     select
         case
             when $wilayah = '' then w.kode_prov
-            when length($wilayah) = 2 then w.kode_kab
+            when code_level($wilayah) = 1 then w.kode_kab
             else w.kode_kec
         end as kode_unit,
         p.tanggal_sk,
@@ -16,8 +16,8 @@ with orang as (
         b.tanggal_terlatih,
         b.tanggal_sertifikat
     from psm as p
-    join ref_wilayah as w on w.kode = p.kode_desa
-    left join mart_psm_bimtek as b on b.nik_hash = p.nik_hash
+    inner join ref_wilayah as w on p.kode_desa = w.kode
+    left join mart_psm_bimtek as b on p.nik_hash = b.nik_hash
     where in_wilayah(p.kode_desa, $wilayah)
 ),
 bulan as (
@@ -36,27 +36,24 @@ hitung as (
         g.kode_unit,
         g.bulan,
         count(o.tanggal_sk) filter (
-            where o.tanggal_sk <= g.akhir
-                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+            where psm_counted_on(o.tanggal_sk, o.aktif, o.tanggal_nonaktif, g.akhir)
         )::integer as psm_aktif,
         count(o.tanggal_sk) filter (
-            where o.tanggal_sk <= g.akhir
-                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+            where psm_counted_on(o.tanggal_sk, o.aktif, o.tanggal_nonaktif, g.akhir)
                 and o.tanggal_terlatih <= g.akhir
         )::integer as psm_terlatih,
         count(o.tanggal_sk) filter (
-            where o.tanggal_sk <= g.akhir
-                and ((o.tanggal_nonaktif is null and o.aktif) or o.tanggal_nonaktif > g.akhir)
+            where psm_counted_on(o.tanggal_sk, o.aktif, o.tanggal_nonaktif, g.akhir)
                 and o.tanggal_sertifikat <= g.akhir
         )::integer as psm_bersertifikat,
         count(o.tanggal_terlatih) filter (
             where o.tanggal_terlatih between g.bulan and g.akhir
         )::integer as terlatih_baru
     from grid as g
-    left join orang as o on o.kode_unit = g.kode_unit
+    left join orang as o on g.kode_unit = o.kode_unit
     group by g.kode_unit, g.bulan
 )
 select h.kode_unit, r.nama as nama_unit, h.bulan, h.psm_aktif, h.psm_terlatih, h.psm_bersertifikat, h.terlatih_baru
 from hitung as h
-join ref_wilayah as r on r.kode = h.kode_unit
+inner join ref_wilayah as r on h.kode_unit = r.kode
 order by h.kode_unit, h.bulan;

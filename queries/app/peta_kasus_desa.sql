@@ -13,8 +13,7 @@ kasus as (
     select k.kode_desa, count(*)::integer as kasus
     from pmks_kasus as k
     where in_wilayah(k.kode_desa, $wilayah)
-        and k.tanggal_catat <= make_date($tahun, 12, 31)
-        and (k.tanggal_selesai is null or k.tanggal_selesai >= make_date($tahun_awal, 1, 1))
+        and case_open_between(k.tanggal_catat, k.tanggal_selesai, make_date($tahun_awal, 1, 1), make_date($tahun, 12, 31))
         and (len($kategori::varchar[]) = 0 or list_contains($kategori::varchar[], k.kode_pmks))
     group by k.kode_desa
 )
@@ -30,6 +29,6 @@ select
     d.penduduk,
     coalesce(k.kasus, 0)::integer as kasus
 from desa as d
-join ref_wilayah as w on w.kode = d.kode_desa
-left join kasus as k on k.kode_desa = d.kode_desa
+inner join ref_wilayah as w on d.kode_desa = w.kode
+left join kasus as k on d.kode_desa = k.kode_desa
 order by d.kode_desa;

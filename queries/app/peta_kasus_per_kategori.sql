@@ -5,10 +5,9 @@
 --         $kategori (VARCHAR[], category codes such as '09'; empty = all).
 select k.kode_pmks as kode, any_value(c.nama) as nama, count(*)::integer as kasus
 from pmks_kasus as k
-left join ref_pmks_kategori as c on c.versi = k.versi_daftar and c.kode = k.kode_pmks
+left join ref_pmks_kategori as c on k.versi_daftar = c.versi and k.kode_pmks = c.kode
 where in_wilayah(k.kode_desa, $wilayah)
-    and k.tanggal_catat <= make_date($tahun, 12, 31)
-    and (k.tanggal_selesai is null or k.tanggal_selesai >= make_date($tahun_awal, 1, 1))
+    and case_open_between(k.tanggal_catat, k.tanggal_selesai, make_date($tahun_awal, 1, 1), make_date($tahun, 12, 31))
     and (len($kategori::varchar[]) = 0 or list_contains($kategori::varchar[], k.kode_pmks))
 group by k.kode_pmks
-order by kasus desc, kode;
+order by kasus desc, kode asc;

@@ -8,5 +8,5 @@ with kasus as (
 )
 select c.versi, c.kode, c.nama, c.kelompok, coalesce(k.kasus, 0)::bigint as kasus
 from ref_pmks_kategori as c
-left join kasus as k on k.versi_daftar = c.versi and k.kode_pmks = c.kode
+left join kasus as k on c.versi = k.versi_daftar and c.kode = k.kode_pmks
 order by c.versi, c.kode;

@@ -11,7 +11,7 @@ with kasus as (
 desa as (
     select d.kode_desa, d.tahun, d.penduduk, coalesce(k.kasus, 0) as kasus
     from mart_desa_tahun as d
-    left join kasus as k on k.kode_desa = d.kode_desa and k.tahun = d.tahun
+    left join kasus as k on d.kode_desa = k.kode_desa and d.tahun = k.tahun
     where in_wilayah(d.kode_desa, $wilayah)
         and d.tahun >= (select min(year(c.tanggal_catat)) from pmks_kasus as c)
 )

@@ -3,6 +3,7 @@
 select t.tahun
 from mart_tahun as t
 where t.tahun >= (
-    select coalesce(min(year(tanggal_catat)), 9999) from pmks_kasus where in_wilayah(kode_desa, $wilayah)
+    select coalesce(min(year(k.tanggal_catat)), 9999) from pmks_kasus as k
+    where in_wilayah(k.kode_desa, $wilayah)
 )
 order by t.tahun;

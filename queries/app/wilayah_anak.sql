@@ -4,5 +4,5 @@ select w.kode, w.nama
 from ref_wilayah as w
 where w.tingkat = $tingkat
     and in_wilayah(w.kode, $wilayah)
-    and w.kode_prov in (select distinct kode_prov from mart_desa_tahun)
+    and w.kode_prov in (select distinct m.kode_prov from mart_desa_tahun as m)
 order by w.kode;

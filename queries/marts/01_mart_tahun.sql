@@ -5,10 +5,13 @@ with bounds as (
     select min(y) as y0, max(y) as y1
     from (
         select year(tanggal_catat) as y from pmks_kasus
-        union all select year(coalesce(tanggal_selesai, tanggal_catat)) from pmks_kasus
-        union all select year(tanggal_sk) from psm
-        union all select tahun from penduduk_desa
-    )
+        union all
+        select year(coalesce(tanggal_selesai, tanggal_catat)) from pmks_kasus
+        union all
+        select year(tanggal_sk) from psm
+        union all
+        select tahun from penduduk_desa
+    ) as years
 )
 select unnest(range(coalesce(b.y0, 2025), coalesce(b.y1, 2025) + 1)) as tahun
 from bounds as b;

@@ -10,7 +10,6 @@ select
     count(*)::integer as kasus,
     count(*) filter (where year(k.tanggal_catat) = t.tahun)::integer as kasus_baru
 from pmks_kasus as k
-join mart_tahun as t
-    on year(k.tanggal_catat) <= t.tahun
-    and (k.tanggal_selesai is null or year(k.tanggal_selesai) >= t.tahun)
+inner join mart_tahun as t
+    on case_open_between(k.tanggal_catat, k.tanggal_selesai, make_date(t.tahun, 1, 1), make_date(t.tahun, 12, 31))
 group by all;

@@ -5,7 +5,7 @@ create or replace table mart_psm_bimtek as
 select
     nik_hash,
     min(tanggal_selesai) as tanggal_terlatih,
-    min(tanggal_selesai) filter (where nullif(trim(no_sertifikat), '') is not null) as tanggal_sertifikat
+    min(tanggal_selesai) filter (where has_certificate(lulus, no_sertifikat)) as tanggal_sertifikat
 from pelatihan
 where lulus and lower(jenis_pelatihan) = 'bimtek dasar'
 group by nik_hash;

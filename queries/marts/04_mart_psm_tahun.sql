@@ -9,10 +9,6 @@ select
     coalesce(b.tanggal_terlatih <= make_date(t.tahun, 12, 31), false) as terlatih,
     coalesce(b.tanggal_sertifikat <= make_date(t.tahun, 12, 31), false) as bersertifikat
 from psm as p
-join mart_tahun as t
-    on p.tanggal_sk <= make_date(t.tahun, 12, 31)
-    and (
-        (p.tanggal_nonaktif is null and p.aktif)
-        or p.tanggal_nonaktif > make_date(t.tahun, 12, 31)
-    )
-left join mart_psm_bimtek as b on b.nik_hash = p.nik_hash;
+inner join mart_tahun as t
+    on psm_counted_on(p.tanggal_sk, p.aktif, p.tanggal_nonaktif, make_date(t.tahun, 12, 31))
+left join mart_psm_bimtek as b on p.nik_hash = b.nik_hash;

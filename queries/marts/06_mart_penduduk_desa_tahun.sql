@@ -2,7 +2,7 @@
 -- nearest year available (earlier preferred), so a rate never divides by a missing figure.
 -- Rebuilt after every import. No params.
 create or replace table mart_penduduk_desa_tahun as
-select kode_desa, tahun, penduduk, tahun_sumber
+select ranked.kode_desa, ranked.tahun, ranked.penduduk, ranked.tahun_sumber
 from (
     select
         p.kode_desa,
@@ -15,5 +15,5 @@ from (
         ) as rn
     from penduduk_desa as p
     cross join mart_tahun as t
-)
-where rn = 1;
+) as ranked
+where ranked.rn = 1;

@@ -6,7 +6,7 @@ with desa as (
     select w.kode as kode_desa, w.kode_kec, w.kode_kab, w.kode_prov
     from ref_wilayah as w
     where w.tingkat = 4
-        and w.kode_prov in (select distinct left(kode_desa, 2) from penduduk_desa)
+        and w.kode_prov in (select distinct left(pd.kode_desa, 2) from penduduk_desa as pd)
 ),
 kasus as (
     select kode_desa, tahun, sum(kasus)::integer as kasus, sum(kasus_baru)::integer as kasus_baru
@@ -27,6 +27,6 @@ select
     coalesce(s.psm_bersertifikat, 0) as psm_bersertifikat
 from desa as d
 cross join mart_tahun as t
-left join mart_penduduk_desa_tahun as p on p.kode_desa = d.kode_desa and p.tahun = t.tahun
-left join kasus as k on k.kode_desa = d.kode_desa and k.tahun = t.tahun
-left join mart_psm_desa_tahun as s on s.kode_desa = d.kode_desa and s.tahun = t.tahun;
+left join mart_penduduk_desa_tahun as p on d.kode_desa = p.kode_desa and t.tahun = p.tahun
+left join kasus as k on d.kode_desa = k.kode_desa and t.tahun = k.tahun
+left join mart_psm_desa_tahun as s on d.kode_desa = s.kode_desa and t.tahun = s.tahun;

@@ -1,2 +1,3 @@
 -- One row per desa/kelurahan code of the code list (for validating imports). No params.
-select kode from ref_wilayah where tingkat = 4;
+select kode from ref_wilayah
+where tingkat = 4;

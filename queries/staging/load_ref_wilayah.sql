@@ -21,4 +21,4 @@ select
     p.kode_desa is not null as has_polygon,
     p.luas_km2
 from kode as k
-left join poly as p on p.kode_desa = k.kode;
+left join poly as p on k.kode = p.kode_desa;

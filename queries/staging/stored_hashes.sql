@@ -2,4 +2,4 @@
 -- Params: $tabel (VARCHAR, an import target from the allow-list).
 select i.row_key, t.content_hash
 from incoming as i
-join query_table($tabel) as t on t.row_key = i.row_key;
+inner join query_table($tabel) as t on i.row_key = t.row_key;

@@ -7,9 +7,9 @@ computation over the raw tables (tests/test_bandingkan_reference.py).
 import duckdb
 import pandas as pd
 import pytest
+from independent_bandingkan import DEMO_DB, independent_kabupaten
 
-from e2e.conftest import SHOTS, MAP_IFRAME
-from test_bandingkan_reference import DEMO_DB, independent_kabupaten
+from e2e.conftest import MAP_IFRAME, SHOTS
 
 pytestmark = pytest.mark.e2e
 
@@ -69,8 +69,12 @@ def test_jawa_timur_table_answers_most_desa_without_psm_since_2022(app_url, page
     assert kab["Desa tanpa PSM"].astype(int).to_dict() == now["desa_tanpa_psm"].astype(int).to_dict()
     delta = (now["desa_tanpa_psm"] - then["desa_tanpa_psm"]).astype(int)
     assert kab["Δ Desa tanpa PSM sejak 2022"].astype(int).to_dict() == delta.to_dict()
-    for col, ref in (("PMKS/1.000", "kasus_per_1000"), ("% desa ber-PSM", "persen_desa_psm"),
-                     ("Kasus/PSM", "kasus_per_psm"), ("% terlatih", "persen_terlatih")):
+    for col, ref in (
+        ("PMKS/1.000", "kasus_per_1000"),
+        ("% desa ber-PSM", "persen_desa_psm"),
+        ("Kasus/PSM", "kasus_per_psm"),
+        ("% terlatih", "persen_terlatih"),
+    ):
         assert ((kab[col].astype(float) - now[ref]).abs() < 0.001).all(), col
     assert kab["Peringkat"].tolist()[:3] == [1, 2, 3]
 
@@ -100,10 +104,15 @@ def test_all_provinces_lists_88_kabupaten_with_province_column(app_url, page):
     xl = _download(page)
     assert (xl["Jenis baris"] == "kabupaten").sum() == 88
     assert sorted(xl.loc[xl["Jenis baris"] == "provinsi", "Kabupaten/Kota"]) == [
-        "Provinsi Jawa Tengah", "Provinsi Jawa Timur", "Provinsi Lampung"]
+        "Provinsi Jawa Tengah",
+        "Provinsi Jawa Timur",
+        "Provinsi Lampung",
+    ]
     assert set(xl.loc[xl["Jenis baris"] == "kabupaten", "Provinsi"]) == {"Jawa Tengah", "Jawa Timur", "Lampung"}
     # The map of all provinces draws kabupaten/kota and says so; nothing calls it a desa map (issue 9, item 10).
-    map_part = page.locator('[data-testid="stMain"]').inner_text().split("Peta kabupaten/kota", 1)[1].split("Berdampingan")[0]
+    map_part = (
+        page.locator('[data-testid="stMain"]').inner_text().split("Peta kabupaten/kota", 1)[1].split("Berdampingan")[0]
+    )
     assert "per desa/kelurahan" not in map_part and "Satu warna per kabupaten/kota" in map_part
     assert not page.blocked_requests, page.blocked_requests
 
@@ -148,7 +157,9 @@ def test_colours_medians_and_numbers_read_the_same_way_everywhere(app_url, page)
     assert "PMKS per 1.000, 38 kab/kota yang tampil" in main  # the scatter's dashed lines, named
     assert "YlOrRd" not in main and "Oranges" not in main
     assert re.findall(_ENGLISH_NUMBER, main) == []
-    separators = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p._fullLayout.separators)")
+    separators = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p._fullLayout.separators)"
+    )
     assert separators == [",.", ",."]
 
 
@@ -160,7 +171,7 @@ def test_small_multiple_legends_cover_no_polygon_and_are_not_clipped(app_url, pa
     assert len(small) == 3  # Malang, Gresik, Lamongan: the most desa without PSM
     for s in small:
         lx0, ly0, lx1, ly1 = s["legend"]
-        assert 0 <= lx0 and 0 <= ly0 and lx1 <= s["w"] and ly1 <= s["h"], (s["name"], "legend clipped")
+        assert lx0 >= 0 and ly0 >= 0 and lx1 <= s["w"] and ly1 <= s["h"], (s["name"], "legend clipped")
         for x0, y0, x1, y1 in s["polys"]:
             assert x0 >= -1 and y0 >= -1 and x1 <= s["w"] + 1 and y1 <= s["h"] + 1, (s["name"], "map clipped")
             assert x1 <= lx0 or x0 >= lx1 or y1 <= ly0 or y0 >= ly1, (s["name"], "legend covers a desa")
@@ -169,8 +180,11 @@ def test_small_multiple_legends_cover_no_polygon_and_are_not_clipped(app_url, pa
 def test_screenshots_of_map_small_multiples_and_charts(app_url, page):
     _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
     # Each part scrolled so that it is whole on a 768 px screen.
-    for text, name in (("Peta kabupaten/kota", "bandingkan_peta"), ("Kabupaten/kota yang dibandingkan", "bandingkan_kecil"),
-                       ("Kebutuhan dan kapasitas", "bandingkan_grafik")):
+    for text, name in (
+        ("Peta kabupaten/kota", "bandingkan_peta"),
+        ("Kabupaten/kota yang dibandingkan", "bandingkan_kecil"),
+        ("Kebutuhan dan kapasitas", "bandingkan_grafik"),
+    ):
         page.get_by_text(text).first.evaluate("h => h.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(2_500)
         page.screenshot(path=str(SHOTS / f"{name}.png"))

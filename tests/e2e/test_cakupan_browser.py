@@ -16,7 +16,9 @@ def maps_drawn(page, n: int) -> None:
                    .filter(f => f.title && f.title === 'petakesos.ui.peta');
                  return fs.length >= n && fs.slice(0, n).every(f => f.contentDocument &&
                         f.contentDocument.querySelector('canvas.leaflet-zoom-animated')); }""",
-        arg=n, timeout=90_000)
+        arg=n,
+        timeout=90_000,
+    )
     page.wait_for_timeout(1500)
 
 

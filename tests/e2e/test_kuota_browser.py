@@ -32,8 +32,9 @@ def _reason_cells(page):
     return table, table.locator(f"tbody tr td:nth-child({column + 1})")
 
 
-@pytest.mark.parametrize("width, height, shot", [(1366, 768, "kuota_lamsel_50.png"),
-                                                 (1920, 1080, "kuota_alasan_1920.png")])
+@pytest.mark.parametrize(
+    "width, height, shot", [(1366, 768, "kuota_lamsel_50.png"), (1920, 1080, "kuota_alasan_1920.png")]
+)
 def test_every_reason_is_read_in_full(app_url, page, width, height, shot):
     _plan_50(page, app_url, width, height)
     table, cells = _reason_cells(page)
@@ -41,7 +42,7 @@ def test_every_reason_is_read_in_full(app_url, page, width, height, shot):
     assert len(texts) == 50  # only the desa that got a slot, by default
     assert page.evaluate(f"() => ({CLIPPED})([...document.querySelectorAll('[data-testid=stTable] td')])") == 0
     # The 50th slot falls inside seven desa tied at 30 cases: the reason says so and how it was broken.
-    assert any("seri 7 desa" in t and "menurut kode desa" in t for t in texts)
+    assert any("seri 13 desa" in t and "menurut kode desa" in t for t in texts)
     table.scroll_into_view_if_needed()
     page.get_by_text("Alasan per desa/kelurahan").first.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
@@ -53,7 +54,7 @@ def test_quota_page_allocates_50_and_exports(app_url, page, tmp_path):
     _plan_50(page, app_url, 1366, 768)
     summary = page.locator('[data-testid="stTable"]').first.inner_text()
     assert "77" in summary and "127" in summary and "183" in summary and "133" in summary
-    assert "Beban kasus tertinggi" in summary and "318,0" in summary  # Way Urang: 318 cases, no PSM yet
+    assert "Beban kasus tertinggi" in summary and "156,0" in summary  # Way Urang: 156 cases, no PSM yet
     with page.expect_download(timeout=60_000) as info:
         page.get_by_text("Unduh rencana kuota (Excel)").click()
     path = tmp_path / "kuota.xlsx"
@@ -64,5 +65,5 @@ def test_quota_page_allocates_50_and_exports(app_url, page, tmp_path):
     assert len(alloc) == 260 and alloc["Slot baru"].sum() == 50
     assert (alloc["PSM sesudah"] == alloc["PSM sebelum"] + alloc["Slot baru"]).all()
     peak = sheets["Sebelum-sesudah"].set_index("Ukuran").loc["Beban kasus tertinggi"]
-    assert (peak["Sebelum"], peak["Sesudah"]) == (318, 318) and "menanggung seluruh kasusnya" in peak["Definisi"]
+    assert (peak["Sebelum"], peak["Sesudah"]) == (156, 156) and "menanggung seluruh kasusnya" in peak["Definisi"]
     assert not page.blocked_requests, page.blocked_requests

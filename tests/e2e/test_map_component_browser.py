@@ -7,7 +7,7 @@ import time
 import pytest
 from PIL import Image
 
-from e2e.conftest import SHOTS, MAP_IFRAME
+from e2e.conftest import MAP_IFRAME, SHOTS
 
 pytestmark = pytest.mark.e2e
 COMPONENT = MAP_IFRAME
@@ -81,14 +81,20 @@ def test_click_on_a_tuban_desa_opens_its_panel_without_reloading_the_map(app_url
     box = page.locator(COMPONENT).first.bounding_box()
 
     def click(i: int) -> str:
-        name, x, y = frame.evaluate("""i => { const P = Object.values(window.PETAKESOS)[0];
+        name, x, y = frame.evaluate(
+            """i => { const P = Object.values(window.PETAKESOS)[0];
             const l = P.group.getLayers()[i]; const p = P.map.latLngToContainerPoint(l.getCenter());
-            return [P.geo.n[i], p.x, p.y]; }""", i)
+            return [P.geo.n[i], p.x, p.y]; }""",
+            i,
+        )
         # getCenter is the ring's centroid; check it really lies on this polygon before clicking.
-        hit = frame.evaluate("""([x, y]) => { const P = Object.values(window.PETAKESOS)[0];
+        hit = frame.evaluate(
+            """([x, y]) => { const P = Object.values(window.PETAKESOS)[0];
             const ll = P.map.containerPointToLatLng([x, y]); let k = null;
             P.group.eachLayer(l => { if (l.getBounds().contains(ll) && l._containsPoint(P.map.latLngToLayerPoint(ll))) k = l._pk; });
-            return k; }""", [x, y])
+            return k; }""",
+            [x, y],
+        )
         assert hit == i
         page.mouse.click(box["x"] + x, box["y"] + y)
         return name

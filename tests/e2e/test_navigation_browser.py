@@ -26,8 +26,12 @@ def _wait_for_page(page, title: str) -> None:
 
 def _state(page) -> tuple[str, str, str, str]:
     query = parse_qs(urlparse(page.url).query)
-    return (query.get("wilayah", [""])[0], query.get("tahun", [""])[0],
-            _sidebar_choice(page, "Kabupaten/Kota"), _sidebar_choice(page, "Tahun"))
+    return (
+        query.get("wilayah", [""])[0],
+        query.get("tahun", [""])[0],
+        _sidebar_choice(page, "Kabupaten/Kota"),
+        _sidebar_choice(page, "Tahun"),
+    )
 
 
 def _click_through(page, order: list[str], expected: tuple[str, str, str, str], pause_ms: int) -> None:
@@ -38,12 +42,19 @@ def _click_through(page, order: list[str], expected: tuple[str, str, str, str], 
         assert _state(page) == expected, f"after clicking {title!r}"
 
 
-@pytest.mark.parametrize("link, expected, order, pause_ms", [
-    ("/?wilayah=35.23&tahun=2025", ("35.23", "2025", "Kabupaten Tuban", "2025"), PAGES, 0),
-    ("/?wilayah=18.01&tahun=2023", ("18.01", "2023", "Kabupaten Lampung Selatan", "2023"), PAGES[::-1], 800),
-    ("/peta?wilayah=35.23.01&tahun=2024", ("35.23.01", "2024", "Kabupaten Tuban", "2024"),
-     ["Beranda", "Pelatihan PSM", "Peta PMKS", "Cakupan PSM", "Peta PMKS", "Bandingkan Kabupaten"], 300),
-])
+@pytest.mark.parametrize(
+    "link, expected, order, pause_ms",
+    [
+        ("/?wilayah=35.23&tahun=2025", ("35.23", "2025", "Kabupaten Tuban", "2025"), PAGES, 0),
+        ("/?wilayah=18.01&tahun=2023", ("18.01", "2023", "Kabupaten Lampung Selatan", "2023"), PAGES[::-1], 800),
+        (
+            "/peta?wilayah=35.23.01&tahun=2024",
+            ("35.23.01", "2024", "Kabupaten Tuban", "2024"),
+            ["Beranda", "Pelatihan PSM", "Peta PMKS", "Cakupan PSM", "Peta PMKS", "Bandingkan Kabupaten"],
+            300,
+        ),
+    ],
+)
 def test_sidebar_clicks_keep_wilayah_and_year(app_url, page, link, expected, order, pause_ms):
     page.goto(app_url + link)
     first = "Peta PMKS" if link.startswith("/peta") else "Beranda"

@@ -96,9 +96,14 @@ def test_exported_html_opens_offline_from_a_file(browser, tmp_path):
     # The demo database, not the test world's (whose settings live in PETAKESOS_* during a full run).
     demo_env = {k: v for k, v in os.environ.items() if not k.startswith("PETAKESOS_")}
     for out in (html, png):
-        done = subprocess.run([sys.executable, "-m", "petakesos", "map", "--wilayah", "35.23", "--period", "2025",
-                               "--out", str(out)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
-                              env=demo_env)
+        done = subprocess.run(
+            [sys.executable, "-m", "petakesos", "map", "--wilayah", "35.23", "--period", "2025", "--out", str(out)],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=demo_env,
+        )
         assert done.returncode == 0, done.stderr
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     requests: list[str] = []
@@ -213,5 +218,7 @@ def test_jawa_timur_opens_on_the_mainland_not_the_far_islands(app_url, page):
     from PIL import Image
 
     # 256 colours keep the picture of 8,494 desa small.
-    Image.open(io.BytesIO(page.screenshot())).quantize(256).save(REPO_ROOT / "docs" / "peta_jatim_fit.png", optimize=True)
+    Image.open(io.BytesIO(page.screenshot())).quantize(256).save(
+        REPO_ROOT / "docs" / "peta_jatim_fit.png", optimize=True
+    )
     assert not page.blocked_requests, page.blocked_requests

@@ -29,7 +29,7 @@ def switch_on(page, label: str, appears) -> None:
         try:
             appears.wait_for(timeout=20_000)
             return
-        except Exception:  # noqa: BLE001 - the click was lost; try again
+        except Exception:
             _idle(page)
     appears.wait_for(timeout=20_000)
 
@@ -55,8 +55,9 @@ def test_two_periods_side_by_side_named_and_exported_together(app_url, page, bro
     start.locator('input[role="combobox"]').click()
     page.keyboard.type("2022")
     page.get_by_role("option", name="2022", exact=True).click()
-    page.wait_for_function("document.querySelectorAll('iframe[title=\"petakesos.ui.peta\"]').length === 2",
-                           timeout=60_000)
+    page.wait_for_function(
+        "document.querySelectorAll('iframe[title=\"petakesos.ui.peta\"]').length === 2", timeout=60_000
+    )
     page.wait_for_timeout(1500)
     left, right = _drawn(page, 0), _drawn(page, 1)
     boxes = [page.locator(MAP_IFRAME).nth(i).bounding_box() for i in range(2)]
@@ -83,8 +84,10 @@ def test_two_periods_side_by_side_named_and_exported_together(app_url, page, bro
 
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     outside: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                  else (outside.append(r.request.url), r.abort()))
+    context.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url.startswith("file:") else (outside.append(r.request.url), r.abort()),
+    )
     offline = context.new_page()
     offline.goto(html.as_uri())
     offline.wait_for_function("window.__pkDrawn !== undefined", timeout=60_000)

@@ -16,11 +16,21 @@ pytestmark = pytest.mark.e2e
 def _box_in_page(page, frame_el, selector: str) -> dict:
     """Bounding box of `selector` inside the map iframe, in page coordinates."""
     outer = frame_el.bounding_box()
-    inner = frame_el.element_handle().content_frame().evaluate(
-        """s => { const r = document.querySelector(s).getBoundingClientRect();
-                  return {x: r.left, y: r.top, width: r.width, height: r.height}; }""", selector)
-    return {"x": outer["x"] + inner["x"], "y": outer["y"] + inner["y"], "width": inner["width"],
-            "height": inner["height"]}
+    inner = (
+        frame_el.element_handle()
+        .content_frame()
+        .evaluate(
+            """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return {x: r.left, y: r.top, width: r.width, height: r.height}; }""",
+            selector,
+        )
+    )
+    return {
+        "x": outer["x"] + inner["x"],
+        "y": outer["y"] + inner["y"],
+        "width": inner["width"],
+        "height": inner["height"],
+    }
 
 
 def _presented(page, timeout_s: float = 90):
@@ -30,8 +40,10 @@ def _presented(page, timeout_s: float = 90):
         frame, ready = None, False
         try:
             frame = page.locator(MAP_IFRAME).first.element_handle(timeout=5_000).content_frame()
-            ready = frame.evaluate("window.__pkDrawn !== undefined && !!document.querySelector('.pk-pres .pk-legend-title')")
-        except Exception:  # noqa: BLE001 - iframe replaced or navigating
+            ready = frame.evaluate(
+                "window.__pkDrawn !== undefined && !!document.querySelector('.pk-pres .pk-legend-title')"
+            )
+        except Exception:
             ready = False
         if ready:
             return frame

@@ -4,8 +4,6 @@ from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
 
-
-
 def _page(**query) -> AppTest:
     return open_page("bandingkan", **query)
 
@@ -41,10 +39,15 @@ def test_three_districts_with_most_desa_without_psm_and_change_since_2022(world)
     assert at.selectbox(key="bk_tahun_dasar").value == 2022
     text = _text(at)
     assert "Tiga terburuk — Desa tanpa PSM (2023)" in text
-    assert ("1. Kabupaten Lamongan — 474 (0 sejak 2022)  \n2. Kabupaten Bojonegoro — 430 (0 sejak 2022)  \n"
-            "3. Kabupaten Malang — 390 (0 sejak 2022)") in text
-    assert _table(at)["Kabupaten/Kota"].tolist()[:3] == ["Kabupaten Lamongan", "Kabupaten Bojonegoro",
-                                                         "Kabupaten Malang"]
+    assert (
+        "1. Kabupaten Lamongan — 474 (0 sejak 2022)  \n2. Kabupaten Bojonegoro — 430 (0 sejak 2022)  \n"
+        "3. Kabupaten Malang — 390 (0 sejak 2022)"
+    ) in text
+    assert _table(at)["Kabupaten/Kota"].tolist()[:3] == [
+        "Kabupaten Lamongan",
+        "Kabupaten Bojonegoro",
+        "Kabupaten Malang",
+    ]
 
 
 def test_choosing_indicator_and_base_year_resorts_and_relabels(world):

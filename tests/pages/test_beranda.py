@@ -5,8 +5,6 @@ from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
 
 
-
-
 def _app(**query) -> AppTest:
     return open_page("beranda", **query)
 
@@ -31,8 +29,13 @@ def test_link_opens_the_same_view_codes_with_or_without_dots(world):
 def test_every_figure_has_a_help_text_and_labels_are_indonesian(world):
     at = _app(wilayah="35.23.01", tahun="2023")
     helps = {m.label: m.help for m in at.metric}
-    for label in ("Kasus PMKS", "PSM aktif", "Kasus per 1.000 penduduk", "Desa/kelurahan dengan PSM",
-                  "PSM dengan Bimtek Dasar"):
+    for label in (
+        "Kasus PMKS",
+        "PSM aktif",
+        "Kasus per 1.000 penduduk",
+        "Desa/kelurahan dengan PSM",
+        "PSM dengan Bimtek Dasar",
+    ):
         assert helps[label], label
     assert "31 Desember" in helps["Kasus PMKS"] and "1 Januari" in helps["Kasus PMKS"]
 

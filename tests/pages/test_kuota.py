@@ -54,11 +54,14 @@ def test_every_method_and_a_cap(world, method):
     assert shown["Slot baru"].sum() == 4 and shown["Slot baru"].max() == 1
 
 
-@pytest.mark.parametrize("slots, words", [
-    ("-5", "tidak boleh negatif"),
-    ("lima", "bilangan bulat"),
-    ("100000", "0 sampai 90"),  # 10 × 9 desa
-])
+@pytest.mark.parametrize(
+    "slots, words",
+    [
+        ("-5", "tidak boleh negatif"),
+        ("lima", "bilangan bulat"),
+        ("100000", "0 sampai 90"),  # 10 × 9 desa
+    ],
+)
 def test_bad_slot_numbers_are_messages(world, slots, words):
     at = _plan(slots)
     assert not at.exception
@@ -107,8 +110,9 @@ def test_caseload_is_named_and_defined_next_to_the_summary(world):
 def test_reasons_are_whole_and_rankings_named(world):
     at = _plan("3")
     reason = _reasons(at).iloc[0]["Alasan"]
-    assert reason == ("Mendapat 1 slot: belum ada PSM, 1 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut "
-                      "jumlah kasus).")
+    assert reason == (
+        "Mendapat 1 slot: belum ada PSM, 1 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut jumlah kasus)."
+    )
     assert not any(d for d in at.dataframe if "Alasan" in d.value.columns)  # no clipped grid cell
 
 

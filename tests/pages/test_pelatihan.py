@@ -39,8 +39,11 @@ def _shown(at: AppTest) -> dict[str, object]:
     found = {}
     for d in at.dataframe:
         arrow = d.proto.arrow_data
-        shown = (pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
-                 if arrow.HasField("styler") else d.value.astype(str))
+        shown = (
+            pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+            if arrow.HasField("styler")
+            else d.value.astype(str)
+        )
         for name, column in TABLE_COLUMN.items() | {"ringkas": "PSM tidak memenuhi"}.items():
             if column in d.value.columns:
                 found[name] = shown

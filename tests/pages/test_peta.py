@@ -3,7 +3,7 @@
 from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
-from petakesos import peta
+from petakesos.features import peta
 
 JLODRO = "35.23.01.2001"
 

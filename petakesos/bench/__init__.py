@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print measured figures and their ratio to a target (never tests)."""

@@ -1,0 +1,142 @@
+"""Command line: set-up, demo data, imports, maps and allocations without the UI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from petakesos.cli import allocate as cli_allocate
+from petakesos.cli import map as cli_map
+from petakesos.config import settings
+
+HELP = "Peta Kesos — peta PMKS dan cakupan PSM per desa/kelurahan."
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from petakesos.geo import build as geobuild
+    from petakesos.maps import assets as static_assets
+
+    cfg = settings()
+    summary = geobuild.build_store(cfg.shared_geo_dir, cfg.geo_dir, force=args.force)
+    print(f"Batas wilayah: {summary}")
+    print(f"Aset peta (Leaflet) di {static_assets.ensure_static(cfg.static_dir)}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from petakesos.ingest.importer import import_files
+    from petakesos.ingest.kinds import WrongKind
+    from petakesos.ingest.readers import UnreadableFile
+
+    cfg = settings()
+    try:
+        result = import_files([Path(f) for f in args.files], cfg, db_path=args.db)
+    except (UnreadableFile, WrongKind) as exc:
+        print(f"Impor dibatalkan, tidak ada data yang diubah. {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+        return 0
+    for f in result.files:
+        print(
+            f"{f.file} ({f.kind}): dibaca {f.read} = diimpor {f.imported} + karantina {f.quarantined}"
+            f" + duplikat {f.duplicate}" + (f" (diperbarui {f.updated})" if f.updated else "")
+        )
+        for line in f.examples:
+            print(f"  karantina: {line}")
+    t = result.totals()
+    print(
+        f"Total: dibaca {t['read']} = diimpor {t['imported']} + karantina {t['quarantined']}"
+        f" + duplikat {t['duplicate']}"
+    )
+    return 0
+
+
+def _refresh(db_path: Path) -> None:
+    """Bring an existing database up to this version: schema additions and marts rebuilt."""
+    from petakesos import db
+
+    con = db.connect(db_path)
+    try:
+        con.begin()
+        db.rebuild_marts(con)
+        con.commit()
+    finally:
+        con.close()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from petakesos.demo import write_demo_exports
+    from petakesos.ingest.importer import import_files
+
+    cfg = settings()
+    db_path = args.db or cfg.db_path
+    if db_path.exists() and not args.force:
+        _refresh(db_path)
+        print(
+            f"Basis data contoh sudah ada: {db_path}; tabel ringkasan diperbarui (pakai --force untuk membuat ulang)."
+        )
+        return 0
+    if db_path.exists():
+        db_path.unlink()
+    files = write_demo_exports(cfg.shared_geo_dir, cfg.demo_dir)
+    print(f"Data contoh (sintetis) ditulis: {len(files)} berkas di {cfg.demo_dir}")
+    result = import_files(files, cfg, db_path=db_path, dataset_label="demo")
+    t = result.totals()
+    print(
+        f"Diimpor ke {db_path}: dibaca {t['read']} = diimpor {t['imported']} + karantina "
+        f"{t['quarantined']} + duplikat {t['duplicate']}"
+    )
+    return 0
+
+
+BENCHMARKS = {
+    "allocate": "petakesos.bench.allocate",  # 1,000 slots over 8,500 desa, each method
+    "map": "petakesos.bench.map",  # Jawa Timur desa map: bytes, build and browser draw time
+    "peta": "petakesos.bench.peta",  # the Peta page end to end in Chromium: open and switch times
+    "folium": "petakesos.bench.folium",  # streamlit-folium against the map component (docs/decisions.md)
+}
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    """Run benchmark scripts; each prints its figures and the ratio to its target (not a test)."""
+    import importlib
+
+    for name in args.which or list(BENCHMARKS):
+        print(f"== {name}")
+        module = importlib.import_module(BENCHMARKS[name])
+        module.main(*([[]] if name in ("map", "folium") else []))  # these parse their own options
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m petakesos", description=HELP)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("setup", help="bangun penyimpanan batas wilayah dan aset peta offline")
+    p.add_argument("--force", action="store_true", help="bangun ulang meskipun sudah mutakhir")
+    p.set_defaults(func=_cmd_setup)
+
+    p = sub.add_parser("demo", help="tulis dan impor data contoh (sintetis)")
+    p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
+    p.add_argument("--force", action="store_true", help="hapus dan buat ulang basis data contoh")
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("import", help="impor ekspor CSV/XLSX (lihat data/README.md)")
+    p.add_argument("files", nargs="+", help="berkas CSV atau XLSX")
+    p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
+    p.add_argument("--json", action="store_true", help="cetak hitungan baris sebagai satu objek JSON")
+    p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("bench", help="ukur kecepatan (mencetak angka dan rasio terhadap target)")
+    p.add_argument("which", nargs="*", choices=sorted(BENCHMARKS), help="bawaan: semua")
+    p.set_defaults(func=_cmd_bench)
+    cli_map.add_parser(sub)
+    cli_allocate.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

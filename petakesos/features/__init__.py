@@ -1,0 +1,1 @@
+"""One module or folder per page, named like the page: the pure logic each page composes."""

@@ -1,0 +1,202 @@
+"""The league table of Bandingkan Kabupaten as people see it: column order and headers, Indonesian
+number formats, highlighted and reference rows, small case counts as "<5", and the Excel version."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from petakesos import fmt
+from petakesos.features.bandingkan import CHANGE_OF, INDICATORS, ROW_KAB, ROW_MEDIAN, worst
+
+HIGHLIGHT_CSS = "background-color: #fff3b0"
+REFERENCE_CSS = "background-color: #eef1f5"
+SMALL_COUNT_COLUMNS = ("kasus",)  # PMKS case counts: 1–4 may be shown as "<5" (PSM counts are public)
+COUNT_COLUMNS = ("peringkat", "jumlah_desa", "psm_aktif", "psm_terlatih", "penduduk")
+YES_NO = {True: "Ya", False: "Tidak"}
+
+
+HEADERS = {
+    "jumlah_desa": "Desa",
+    "kasus": "Kasus",
+    "psm_aktif": "PSM",
+    "kasus_per_1000": "PMKS/1.000",
+    "psm_per_desa": "PSM/desa",
+    "persen_desa_psm": "% desa ber-PSM",
+    "desa_tanpa_psm": "Desa tanpa PSM",
+    "kasus_per_psm": "Kasus/PSM",
+    "persen_terlatih": "% terlatih",
+    "psm_per_1000": "PSM/1.000",
+}
+TABLE_LEVELS = (
+    "kasus_per_1000",
+    "psm_per_desa",
+    "persen_desa_psm",
+    "desa_tanpa_psm",
+    "kasus_per_psm",
+    "persen_terlatih",
+)
+TABLE_CHANGES = ("delta_kasus_per_1000", "delta_desa_tanpa_psm")
+
+
+def columns(base: int | None, multi_province: bool, key: str) -> dict[str, str]:
+    """Table column → header, in display order: the sorted indicator and its change come right after
+    the name (so the answer is visible without scrolling), the people/desa counts last."""
+    level = CHANGE_OF.get(key, key)
+    delta = f"delta_{level}"
+    first = [key, level if key != level else delta]
+    order = [
+        "peringkat",
+        "nama",
+        *(["nama_prov"] if multi_province else []),
+        *first,
+        *TABLE_LEVELS,
+        *TABLE_CHANGES,
+        "jumlah_desa",
+        "kasus",
+        "psm_aktif",
+    ]
+    cols: dict[str, str] = {}
+    for col in order:
+        if col in cols or (col.startswith("delta_") and base is None):
+            continue
+        if col.startswith("delta_"):
+            cols[col] = f"Δ {HEADERS[CHANGE_OF[col]]} sejak {base}"
+        else:
+            cols[col] = {"peringkat": "Peringkat", "nama": "Kabupaten/Kota", "nama_prov": "Provinsi"}.get(
+                col, HEADERS.get(col)
+            )
+    return cols
+
+
+def _signed(value, digits: int) -> str:
+    if pd.isna(value):
+        return "–"
+    text = f"{abs(float(value)):,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text if round(float(value), digits) == 0 else ("+" if value > 0 else "−") + text
+
+
+def _delta_text(level: str, value) -> str:
+    kind = INDICATORS[level].kind
+    digits = {"count": 0, "rate": 2, "ratio": 2, "percent": 1}[kind]
+    text = _signed(value, digits)
+    return text + " poin" if kind == "percent" and text != "–" else text
+
+
+def formatter(col: str, suppress: bool):
+    """Display text for one cell of column `col` (Indonesian numbers, '<5' for small people counts)."""
+    if col in SMALL_COUNT_COLUMNS:
+        return (lambda v: fmt.small_count(v, True)) if suppress else (lambda v: fmt.cell(v, None))
+    if col in COUNT_COLUMNS:
+        # Whole numbers without decimals; a median of counts may end in ,5 and says so.
+        return lambda v: fmt.cell(v, None)
+    if col in CHANGE_OF:
+        return lambda v: _delta_text(CHANGE_OF[col], v)
+    kind = INDICATORS[col].kind if col in INDICATORS else "text"
+    return {
+        "count": lambda v: fmt.cell(v, None),
+        "rate": lambda v: fmt.decimal(v, 1),
+        "ratio": lambda v: fmt.decimal(v, 2),
+        "percent": fmt.percent,
+    }.get(kind, lambda v: "" if pd.isna(v) else str(v))
+
+
+def styled_table(table: pd.DataFrame, base: int | None, key: str, highlight: str | None, suppress: bool):
+    """A pandas Styler of the league table: Indonesian headers and numbers, the chosen kabupaten
+    and the reference rows shaded. Cells keep their numbers, so sorting by a column still works."""
+    multi = table.loc[table["jenis_baris"] == ROW_KAB, "kode_prov"].nunique() > 1
+    cols = columns(base, multi, key)
+    frame = table[list(cols)].rename(columns=cols).reset_index(drop=True)
+    css = np.where(
+        table["jenis_baris"].to_numpy() != ROW_KAB,
+        REFERENCE_CSS,
+        np.where(table["kode_kab"].to_numpy() == (highlight or "-"), HIGHLIGHT_CSS, ""),
+    )
+    css_frame = pd.DataFrame({c: css for c in frame.columns})
+    # A median is not a count of people in one place: it is never shown as "<5".
+    median = np.flatnonzero(table["jenis_baris"].to_numpy() == ROW_MEDIAN)
+    places = np.flatnonzero(table["jenis_baris"].to_numpy() != ROW_MEDIAN)
+    return (
+        frame.style.format({cols[c]: formatter(c, suppress) for c in cols}, subset=(places, list(frame.columns)))
+        .format({cols[c]: formatter(c, False) for c in cols}, subset=(median, list(frame.columns)))
+        .apply(lambda _: css_frame, axis=None)
+        .hide(axis="index")
+    )
+
+
+def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool) -> pd.DataFrame:
+    """The league table for Excel: numbers (rounded), Indonesian headers, a row-type column; people
+    counts 1–4 written as '<5' when suppression is on. Codes stay text."""
+    multi = table.loc[table["jenis_baris"] == ROW_KAB, "kode_prov"].nunique() > 1
+    cols = {
+        "jenis_baris": "Jenis baris",
+        "kode": "Kode",
+        **columns(base, multi, key),
+        "penduduk": "Penduduk",
+        "psm_terlatih": "PSM terlatih",
+        "psm_per_1000": "PSM/1.000",
+    }
+    frame = table[list(cols)].copy()
+    for col in frame.columns:
+        if col in CHANGE_OF or (col in INDICATORS and INDICATORS[col].kind != "count"):
+            frame[col] = frame[col].astype(float).round(3)
+    if suppress:
+        for col in SMALL_COUNT_COLUMNS:
+            frame[col] = [
+                ("<5" if 1 <= v <= 4 and kind != ROW_MEDIAN else v) if pd.notna(v) else None
+                for v, kind in zip(frame[col], frame["jenis_baris"])
+            ]
+    return frame.rename(columns=cols)
+
+
+def median_of(table: pd.DataFrame) -> str:
+    """What the table's median row is taken over, e.g. '88 kab/kota se-3 provinsi' (for captions)."""
+    return table.loc[table["jenis_baris"] == ROW_MEDIAN, "nama"].iloc[0].removeprefix("Median ")
+
+
+def export_parameters(
+    scope_name: str, tahun: int, base: int | None, key: str, suppress: bool, today: dt.date
+) -> dict[str, object]:
+    """The 'Parameter' sheet of the Excel download: what the table shows, in words and Indonesian dates."""
+    return {
+        "Wilayah": scope_name,
+        "Tahun": tahun,
+        "Tahun pembanding": base or fmt.MISSING,
+        "Diurutkan menurut": INDICATORS[key].label,
+        "Samarkan angka kecil": YES_NO[bool(suppress)],
+        "Dibuat": fmt.date(today),
+    }
+
+
+def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> list[str]:
+    """'1. Kabupaten X — 120 (+15 sejak 2022)' for the n worst kabupaten on `key`, for the page summary."""
+    level = CHANGE_OF.get(key, key)
+    # Show the change beside a level, and the level beside a change.
+    other = f"delta_{level}" if key == level else level
+    lines = []
+    for _, row in worst(table, key, n).iterrows():
+        text = f"{row['peringkat']}. {row['nama']} — {formatter(key, False)(row[key])}"
+        if base is not None and other in row and pd.notna(row[other]):
+            if key == level:
+                text += f" ({_delta_text(level, row[other])} sejak {base})"
+            else:
+                text += f" (kini {formatter(level, False)(row[level])})"
+        lines.append(text)
+    return lines
+
+
+def row_text(table: pd.DataFrame, kode_kab: str, key: str) -> str | None:
+    """'Kabupaten X: peringkat 4 dari 38 — 120' for one kabupaten (a map click, the chosen kabupaten)."""
+    kab = table[table["jenis_baris"] == ROW_KAB]
+    hit = kab[kab["kode_kab"] == kode_kab]
+    if hit.empty:
+        return None
+    row = hit.iloc[0]
+    where = (
+        f"peringkat {row['peringkat']} dari {int(kab['peringkat'].notna().sum())}"
+        if pd.notna(row["peringkat"])
+        else "tanpa peringkat (tidak ada data)"
+    )
+    return f"{row['nama']}: {where} — {INDICATORS[key].label} {formatter(key, False)(row[key])}"

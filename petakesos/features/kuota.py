@@ -1,0 +1,256 @@
+"""The quota planner's inputs and outputs as pure functions: allocation units, checks on what the
+planner typed, before/after summaries, reasons per desa and the Excel workbook.
+
+Shared by pages/kuota.py and `python -m petakesos allocate`, so both use one workbook layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from petakesos import excel, fmt
+from petakesos.allocate.engine import (
+    BEBAN_DEFINITION,
+    METHOD_LABELS,
+    NEED_LABELS,
+    SUMMARY_LABELS,
+    AllocationError,
+    AllocationParams,
+)
+from petakesos.features.cakupan import DEFINITIONS, DEMO_NOTE, MSG, labelled, mask_small_cases
+
+ALLOC_LABELS = {
+    "kode_desa": "Kode desa",
+    "nama_desa": "Desa/Kelurahan",
+    "nama_kec": "Kecamatan",
+    "penduduk": "Penduduk",
+    "kasus": "Kasus PMKS",
+    "psm": "PSM sebelum",
+    "slot_baru": "Slot baru",
+    "psm_sesudah": "PSM sesudah",
+    "beban_sebelum": "Beban kasus sebelum",
+    "beban_sesudah": "Beban kasus sesudah",
+    "alasan": "Alasan",
+}
+# On screen the reason is read in full (a wrapping table), so only the figures it speaks of stand beside it.
+SCREEN_ORDER = ("nama_desa", "nama_kec", "slot_baru", "alasan", "kasus", "psm", "psm_sesudah")
+KEC_LABELS = {
+    "kode_kec": "Kode kecamatan",
+    "nama_kec": "Kecamatan",
+    "jumlah_desa": "Desa/kelurahan",
+    "kasus": "Kasus PMKS",
+    "psm": "PSM sebelum",
+    "slot_baru": "Slot baru",
+    "psm_sesudah": "PSM sesudah",
+    "tanpa_sebelum": "Desa tanpa PSM sebelum",
+    "tanpa_sesudah": "Desa tanpa PSM sesudah",
+}
+QUOTA_LABELS = {
+    "kode_kec": "Kode kecamatan",
+    "nama_kec": "Kecamatan",
+    "desa": "Desa/kelurahan",
+    "tanpa": "Desa tanpa PSM",
+    "kasus": "Kasus PMKS",
+    "psm": "PSM aktif",
+    "kuota": "Kuota slot",
+}
+
+
+def check_scope(tingkat: str) -> None:
+    """AllocationError unless the scope is one kabupaten/kota or kecamatan."""
+    if tingkat not in ("kab", "kec"):
+        raise AllocationError(MSG["scope"])
+
+
+def units(rows: pd.DataFrame) -> pd.DataFrame:
+    """The `allocate` input (one row per desa) from cakupan_desa rows."""
+    out = rows[["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm_aktif"]]
+    out = out.rename(columns={"psm_aktif": "psm"}).reset_index(drop=True)
+    counts = {c: pd.to_numeric(out[c], errors="coerce").fillna(0).astype("int64") for c in ("kasus", "psm")}
+    return out.assign(**counts)
+
+
+def has_population(u: pd.DataFrame) -> bool:
+    """Whether any desa of the planning units has a population figure."""
+    return bool((pd.to_numeric(u["penduduk"], errors="coerce") > 0).any())
+
+
+def parse_slots(text) -> int:
+    """The number of new slots typed by a planner ('50', '1.000'); AllocationError (Indonesian) for an
+    empty, negative or non-integer entry. The upper bound is checked by `allocate`."""
+    raw = "" if text is None else str(text).strip()
+    if raw == "":
+        raise AllocationError(MSG["slots_empty"])
+    if re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", raw):
+        return int(raw.replace(".", ""))
+    if re.fullmatch(r"-\s*\d+([.,]\d+)?", raw):
+        raise AllocationError(MSG["slots_negative"].format(text=raw))
+    raise AllocationError(MSG["slots_nan"].format(text=raw))
+
+
+def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
+    """One row per kecamatan of an allocation: cases, PSM before/after, slots and desa without PSM."""
+    r = result.assign(tanpa_sebelum=result["psm"] == 0, tanpa_sesudah=result["psm_sesudah"] == 0)
+    g = (
+        r.groupby(["kode_kec", "nama_kec"], sort=True)
+        .agg(
+            jumlah_desa=("kode_desa", "size"),
+            kasus=("kasus", "sum"),
+            psm=("psm", "sum"),
+            slot_baru=("slot_baru", "sum"),
+            psm_sesudah=("psm_sesudah", "sum"),
+            tanpa_sebelum=("tanpa_sebelum", "sum"),
+            tanpa_sesudah=("tanpa_sesudah", "sum"),
+        )
+        .reset_index()
+    )
+    return g[list(KEC_LABELS)]
+
+
+def allocation_table(
+    result: pd.DataFrame, suppress: bool = False, screen: bool = False, only_slots: bool = False
+) -> pd.DataFrame:
+    """The allocation sheet: one row per desa with Indonesian headers, loads to 2 decimals, by code. For
+    the `screen`: most slots first, the reason next to the desa and the figures it cites, optionally only
+    the desa that got a slot (numbers stay numbers unless suppression turns a column into text)."""
+    t = result.loc[result["slot_baru"] > 0] if only_slots else result.copy()
+    t = t.assign(beban_sebelum=t["beban_sebelum"].round(2), beban_sesudah=t["beban_sesudah"].round(2))
+    if screen:
+        t = t.sort_values(["slot_baru", "kasus", "kode_desa"], ascending=[False, False, True], kind="mergesort")
+    else:
+        t = t.sort_values("kode_desa", kind="mergesort")
+    labels = {k: ALLOC_LABELS[k] for k in SCREEN_ORDER} if screen else ALLOC_LABELS
+    return labelled(mask_small_cases(t, ["kasus", "beban_sebelum", "beban_sesudah"], suppress, screen), labels)
+
+
+def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
+    """Before/after figures of `allocate.summarize` as rows (Ukuran, Sebelum, Sesudah): Indonesian text for
+    the screen and terminal, plain numbers (loads to 1 decimal) with a Definisi column for Excel."""
+
+    def value(key: str, v):
+        if v is None:
+            return fmt.MISSING if formatted else None
+        if key.endswith("_load"):
+            return fmt.decimal(v) if formatted else round(v, 1)
+        return fmt.number(v) if formatted else v
+
+    rows = pd.DataFrame(
+        [
+            {
+                "Ukuran": label,
+                "Sebelum": value(key, summary["before"][key]),
+                "Sesudah": value(key, summary["after"][key]),
+            }
+            for key, label in SUMMARY_LABELS.items()
+        ]
+    )
+    if not formatted:
+        rows["Definisi"] = [BEBAN_DEFINITION if key.endswith("_load") else "" for key in SUMMARY_LABELS]
+    return rows
+
+
+def summary_lines(summary: dict) -> list[str]:
+    """Plain-text before → after lines for the command line."""
+    rows = summary_table(summary)
+    width = max(len(u) for u in rows["Ukuran"])
+    return [f"{r.Ukuran:<{width}}  {r.Sebelum:>8} → {r.Sesudah}" for r in rows.itertuples()] + [BEBAN_DEFINITION]
+
+
+def parameters(
+    *,
+    nama: str,
+    kode: str,
+    tahun: int,
+    params: AllocationParams,
+    names: Mapping[str, str],
+    kec_names: Mapping[str, str],
+    demo: bool,
+    generated: str,
+    suppress: bool = False,
+) -> dict:
+    """The Parameter sheet: everything needed to reproduce the allocation, in Indonesian."""
+    quota = params.kecamatan_quota or {}
+    out = {
+        "Wilayah": nama,
+        "Kode wilayah": kode,
+        "Tahun data": tahun,
+        "Jumlah slot PSM baru": fmt.number(params.slots),
+        "Metode": f"{METHOD_LABELS[params.method]} ({params.method})",
+        "Ukuran kebutuhan": f"{NEED_LABELS[params.need]} ({params.need})",
+        "Batas slot baru per desa": "tidak ada" if params.max_per_desa is None else params.max_per_desa,
+        "Desa dikecualikan": "; ".join(f"{names.get(k, k)} ({k})" for k in sorted(params.exclude)) or "tidak ada",
+        "Kuota per kecamatan": "; ".join(f"Kec. {kec_names.get(k, k)}: {v}" for k, v in sorted(quota.items()))
+        or "tidak ada",
+    }
+    if params.method == "webster_kecamatan" and not quota:
+        out["Setiap kecamatan paling sedikit 1 slot"] = "ya" if params.floor_one else "tidak"
+    out |= {
+        "Definisi": DEFINITIONS,
+        "Beban kasus": BEBAN_DEFINITION,
+        'Angka 1–4 disamarkan ("<5")': "ya" if suppress else "tidak",
+        "Tanggal dibuat": generated,
+        "Sumber": "Peta Kesos",
+    }
+    if demo:
+        out["Catatan data"] = DEMO_NOTE
+    return out
+
+
+def workbook(result: pd.DataFrame, summary: dict, params: Mapping[str, object], suppress: bool = False) -> bytes:
+    """XLSX: Parameter, Alokasi (per desa), Ringkasan kecamatan, Sebelum-sesudah."""
+    return excel.workbook(
+        {
+            "Alokasi": allocation_table(result, suppress),
+            "Ringkasan kecamatan": labelled(kecamatan_summary(result), KEC_LABELS),
+            "Sebelum-sesudah": summary_table(summary, formatted=False),
+        },
+        params,
+    )
+
+
+def slot_values(result: pd.DataFrame) -> pd.DataFrame:
+    """Map values of the allocation map: new slots per desa. No rank in the tooltip (peringkat empty): the
+    one ranking a planner reads is the named one in each reason."""
+    return pd.DataFrame(
+        {
+            "kode": result["kode_desa"].astype(str),
+            "nilai": result["slot_baru"].astype("int64"),
+            "peringkat": float("nan"),
+        }
+    )
+
+
+def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
+    """(desa name, alasan) of one desa of an allocation, for a map click; None if not in it."""
+    hit = result.loc[result["kode_desa"] == kode]
+    return None if hit.empty else (str(hit["nama_desa"].iloc[0]), str(hit["alasan"].iloc[0]))
+
+
+def quota_frame(u: pd.DataFrame) -> pd.DataFrame:
+    """The kecamatan quota editor's table: one row per kecamatan with its figures (read-only, as Indonesian
+    text: the editor cannot format numbers) and an empty quota."""
+    g = (
+        u.assign(_tanpa=u["psm"] == 0)
+        .groupby(["kode_kec", "nama_kec"], sort=True)
+        .agg(
+            desa=("kode_desa", "size"),
+            tanpa=("_tanpa", "sum"),
+            kasus=("kasus", "sum"),
+            psm=("psm", "sum"),
+        )
+        .reset_index()
+    )
+    for col in ("desa", "tanpa", "kasus", "psm"):
+        g[col] = g[col].map(fmt.number)
+    g["kuota"] = pd.Series([None] * len(g), dtype="Int64")
+    return g.rename(columns=QUOTA_LABELS)
+
+
+def quota_from_editor(edited: pd.DataFrame) -> dict[str, int]:
+    """{kode_kec: quota} from the edited quota table; an empty cell means 0 slots for that kecamatan."""
+    codes = edited[QUOTA_LABELS["kode_kec"]].astype(str)
+    quota = pd.to_numeric(edited[QUOTA_LABELS["kuota"]], errors="coerce").fillna(0)
+    return {k: int(v) if float(v).is_integer() else float(v) for k, v in zip(codes, quota)}

@@ -1,0 +1,290 @@
+"""Peta PMKS: the list under the map, the desa side panel, the trend chart and the map exports.
+
+Everything a person can read or download passes through here, so small counts (1–4) are masked as
+"<5" in one place when suppression is on.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import plotly.graph_objects as go
+
+from petakesos import fmt, maps
+from petakesos.features.peta import UKURAN, UKURAN_SHORT, class_labels, value_text
+from petakesos.maps.spec import PALETTE_LABELS
+
+COL_KODE = "Kode wilayah"
+TABLE_TEXT = {
+    "desa": "Desa/Kelurahan",
+    "kec": "Kecamatan",
+    "kab": "Kabupaten/Kota",
+    "prov": "Provinsi",
+    "kasus": "Kasus",
+    "penduduk": "Penduduk",
+    "kelas": "Kelas",
+    "peringkat": "Peringkat",
+}
+
+
+MASKED = "<5"
+
+
+PANEL_TEXT = {
+    "kasus": "Kasus",
+    "penduduk": "Penduduk",
+    "rank_kec": "Peringkat di kecamatan",
+    "rank_kab": "Peringkat di kabupaten",
+    "psm_aktif": "PSM aktif ({tahun})",
+    "psm_terlatih": "PSM lulus Bimtek Dasar",
+    "psm_sertifikat": "PSM bersertifikat",
+}
+
+
+def _count_column(values: pd.Series, suppress: bool) -> pd.Series:
+    """Counts as numbers; with suppression on, 1–4 become the text '<5' (the only text cells, so an
+    Excel sheet keeps numbers everywhere else)."""
+    counts = pd.to_numeric(values, errors="coerce").astype("Int64")
+    if not suppress:
+        return counts
+    return pd.Series(
+        [MASKED if pd.notna(v) and 1 <= v <= 4 else (None if pd.isna(v) else int(v)) for v in counts],
+        index=values.index,
+        dtype=object,
+    )
+
+
+def table_styler(table: pd.DataFrame, digits: Mapping[str, int] | None = None):
+    """The table for st.dataframe/st.table: numbers in Indonesian format (1.234, 3,00) that still sort as
+    numbers. A '<5' cell travels as an empty number and is drawn as '<5', so the value 1–4 never
+    reaches the browser."""
+    digits = {UKURAN_SHORT["rate"]: 2, **(digits or {})}
+    masked = [c for c in table.columns if table[c].map(lambda v: isinstance(v, str) and v == MASKED).any()]
+    shown = table.assign(**{c: pd.to_numeric(table[c].where(table[c] != MASKED), errors="coerce") for c in masked})
+    styler = fmt.styled(shown, digits={c: n for c, n in digits.items() if c in shown})
+    if masked:
+        styler = styler.format(lambda v: MASKED if pd.isna(v) else fmt.number(v), subset=masked)
+    return styler
+
+
+def table_frame(
+    values: pd.DataFrame, classes: maps.Classes, ukuran: str, suppress: bool, level: str = "desa"
+) -> pd.DataFrame:
+    """The mapped areas as the table under the map (and the Excel sheet): names, value, class, rank.
+
+    Sorted by rank. With suppression on, case counts 1–4 read "<5" (count columns become text).
+    """
+    v = values.sort_values(["peringkat", "kode"], na_position="last").reset_index(drop=True)
+    out = pd.DataFrame({COL_KODE: v["kode"]})
+    if level == "kab":
+        out[TABLE_TEXT["kab"]] = v["nama"]
+        out[TABLE_TEXT["prov"]] = v["nama_prov"]
+    else:
+        out[TABLE_TEXT["desa"]] = v["nama"]
+        out[TABLE_TEXT["kec"]] = v["nama_kec"]
+        if v["kode_kab"].nunique() > 1:
+            out[TABLE_TEXT["kab"]] = v["nama_kab"]
+    if ukuran == "rate":
+        out[UKURAN_SHORT[ukuran]] = v["nilai"].round(2)
+        out[TABLE_TEXT["kasus"]] = _count_column(v["kasus"], suppress)
+    else:
+        out[UKURAN_SHORT[ukuran]] = _count_column(v["nilai"], suppress)
+    out[TABLE_TEXT["penduduk"]] = pd.to_numeric(v["penduduk"], errors="coerce").astype("Int64")
+    out[TABLE_TEXT["kelas"]] = class_labels(v["nilai"], classes)
+    out[TABLE_TEXT["peringkat"]] = v["peringkat"].astype("Int64")
+    return out
+
+
+def filter_table(table: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Rows whose code or any name column contains `text` (case-insensitive); all rows for ''."""
+    text = (text or "").strip().lower()
+    if not text:
+        return table
+    names = [c for c in (COL_KODE, *(TABLE_TEXT[k] for k in ("desa", "kec", "kab", "prov"))) if c in table]
+    hit = pd.Series(False, index=table.index)
+    for col in names:
+        hit |= table[col].astype(str).str.lower().str.contains(text, regex=False)
+    return table[hit]
+
+
+def parameters(
+    *,
+    wilayah_nama: str,
+    wilayah_kode: str,
+    periode_label: str,
+    kategori_text: str,
+    ukuran: str,
+    spec: maps.MapSpec,
+    suppress: bool,
+    definisi: str,
+) -> dict[str, str]:
+    """The Parameter sheet of the Excel download: everything needed to reproduce the map."""
+    return {
+        "Wilayah": f"{wilayah_nama} ({wilayah_kode or 'semua'})",
+        "Periode": periode_label,
+        "Kategori PMKS": kategori_text,
+        "Ukuran": UKURAN[ukuran],
+        "Klasifikasi": spec.classification_text(spec.k),
+        "Palet warna": PALETTE_LABELS.get(spec.palette, spec.palette),
+        "Angka kecil disamarkan (1–4 → <5)": "ya" if suppress else "tidak",
+        "Definisi periode": definisi,
+        "Sumber": spec.source_note,
+        "Data per": spec.asof,
+    }
+
+
+def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) -> dict[str, str] | None:
+    """Figures of one desa for the side panel: names, value, cases, population, ranks in kec and kab.
+
+    `values` must cover the desa's whole kabupaten (values_frame), so the kabupaten rank is right.
+    """
+    row = values.loc[values["kode"] == kode]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+
+    def rank(level: str) -> str:
+        pos = r[f"peringkat_{level}"]
+        return fmt.MISSING if pd.isna(pos) else f"{fmt.number(pos)} dari {fmt.number(r[f'n_{level}'])}"
+
+    return {
+        "kode": kode,
+        "nama": str(r["nama"]),
+        "kecamatan": str(r["nama_kec"]),
+        "kabupaten": str(r["nama_kab"]),
+        "nilai": value_text(r["nilai"], "rate") if ukuran == "rate" else fmt.small_count(r["nilai"], suppress),
+        "kasus": fmt.small_count(r["kasus"], suppress),
+        "penduduk": fmt.number(r["penduduk"]),
+        "peringkat_kec": rank("kec"),
+        "peringkat_kab": rank("kab"),
+    }
+
+
+def category_table(rows: pd.DataFrame, suppress: bool) -> pd.DataFrame:
+    """Cases per PMKS category of one desa (peta_kasus_per_kategori rows): name and count ('<5' masked)."""
+    return pd.DataFrame(
+        {
+            "Kategori": (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip(),
+            "Kasus": _count_column(rows["kasus"], suppress),
+        }
+    )
+
+
+def figures_table(d: Mapping[str, str], psm: Mapping[str, str], ukuran: str, tahun: int) -> pd.DataFrame:
+    """The desa panel's figures as label/value text rows: a narrow panel wraps them instead of clipping
+    metric labels (desa_detail and psm_text give the values, already in Indonesian format)."""
+    rows = [
+        (UKURAN_SHORT[ukuran], d["nilai"]),
+        (
+            PANEL_TEXT["kasus"] if ukuran == "rate" else PANEL_TEXT["penduduk"],
+            d["kasus"] if ukuran == "rate" else d["penduduk"],
+        ),
+        (PANEL_TEXT["rank_kec"], d["peringkat_kec"]),
+        (PANEL_TEXT["rank_kab"], d["peringkat_kab"]),
+        (PANEL_TEXT["psm_aktif"].format(tahun=tahun), psm["psm_aktif"]),
+        (PANEL_TEXT["psm_terlatih"], psm["psm_terlatih"]),
+        (PANEL_TEXT["psm_sertifikat"], psm["psm_bersertifikat"]),
+    ]
+    return pd.DataFrame(rows, columns=["Ukuran", "Nilai"]).set_index("Ukuran")
+
+
+def psm_text(row: Mapping[str, object]) -> dict[str, str]:
+    """PSM counts of a desa (active, passed Bimtek Dasar, certified) as display text.
+
+    Not masked: PSM are appointed by a public SK; only PMKS case counts are shown as "<5".
+    """
+    return {k: fmt.number(row[k]) for k in ("psm_aktif", "psm_terlatih", "psm_bersertifikat")}
+
+
+def trend_figure(trend: pd.DataFrame, ukuran: str, suppress: bool, title: str) -> go.Figure:
+    """Plotly line of the desa's yearly figure (peta_tren_tahunan rows); masked counts are not drawn."""
+    if ukuran == "rate":
+        y = trend["kasus_per_1000"].astype(float)
+        text = [value_text(v, "rate") for v in y]
+    else:
+        y = trend["kasus"].astype(float)
+        if suppress:
+            y = y.where(~y.between(1, 4))
+        text = [fmt.small_count(v, suppress) for v in trend["kasus"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=trend["tahun"],
+            y=y,
+            mode="lines+markers",
+            text=text,
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            line={"color": "#b30000"},
+            connectgaps=False,
+        )
+    )
+    fig.update_layout(
+        title={"text": title, "font": {"size": 13}},
+        height=230,
+        separators=",.",
+        margin={"l": 10, "r": 10, "t": 36, "b": 10},
+        xaxis={"dtick": 1},
+        yaxis={"rangemode": "tozero"},
+    )
+    return fig
+
+
+def html_bytes(
+    layer: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    spec: maps.MapSpec,
+    classes: maps.Classes | None = None,
+    outline: gpd.GeoDataFrame | None = None,
+    bubbles_col: str | None = None,
+) -> bytes:
+    """The map as one self-contained HTML file (Leaflet inlined; opens with no network)."""
+    m = maps.choropleth(layer, values, spec, outline_layer=outline, bubbles_col=bubbles_col, classes=classes)
+    return maps.map_html(m).encode("utf-8")
+
+
+def png_bytes(
+    layer: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    spec: maps.MapSpec,
+    classes: maps.Classes | None = None,
+    outline: gpd.GeoDataFrame | None = None,
+) -> bytes:
+    """The same map as a PNG for slides (title, legend, scale bar, north arrow, source)."""
+    with tempfile.TemporaryDirectory(prefix="petakesos-png-") as tmp:
+        path = maps.export_png(layer, values, spec, Path(tmp) / "peta.png", classes=classes, outline_layer=outline)
+        return path.read_bytes()
+
+
+def pair_html_bytes(
+    layer: gpd.GeoDataFrame,
+    values: Sequence[pd.DataFrame],
+    specs: Sequence[maps.MapSpec],
+    classes: maps.Classes,
+    outline: gpd.GeoDataFrame | None = None,
+    bubbles_col: str | None = None,
+) -> bytes:
+    """Compare mode: both periods side by side in one offline HTML file (earlier period first)."""
+    parts = [
+        maps.map_parts(layer, v, s, outline_layer=outline, bubbles_col=bubbles_col, classes=classes)
+        for v, s in zip(values, specs)
+    ]
+    return maps.pair_html(parts, f"{specs[0].title} — {specs[0].subtitle} / {specs[1].subtitle}").encode("utf-8")
+
+
+def pair_png_bytes(
+    layer: gpd.GeoDataFrame,
+    values: Sequence[pd.DataFrame],
+    specs: Sequence[maps.MapSpec],
+    classes: maps.Classes,
+    outline: gpd.GeoDataFrame | None = None,
+    period_labels: Sequence[str] = ("1", "2"),
+) -> bytes:
+    """Compare mode: both periods as two panels of one PNG with one shared legend (one slide)."""
+    with tempfile.TemporaryDirectory(prefix="petakesos-png-") as tmp:
+        path = maps.export_png_pair(
+            layer, values, specs, Path(tmp) / "peta.png", classes, period_labels, outline_layer=outline
+        )
+        return path.read_bytes()

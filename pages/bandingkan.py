@@ -50,9 +50,9 @@ filters = ui.page_filters()
 prov = filters.wilayah[:2]
 highlight = filters.wilayah[:5] if filters.tingkat in ("kab", "kec") else None
 
-scope_rows = data.query("app/bandingkan_kabupaten_tahun", wilayah=prov)
-all_rows = scope_rows if prov == "" else data.query("app/bandingkan_kabupaten_tahun", wilayah="")
-years = data.query("app/tahun_tersedia", wilayah=prov)["tahun"].astype(int).tolist()
+scope_rows = data.query("app/sums_by_kabupaten_tahun", wilayah=prov)
+all_rows = scope_rows if prov == "" else data.query("app/sums_by_kabupaten_tahun", wilayah="")
+years = data.query("app/tahun_with_data", wilayah=prov)["tahun"].astype(int).tolist()
 names = dict(zip(scope_rows["kode_kab"], scope_rows["nama_kab"]))
 scope_name = ui.display_name(prov) if prov else f"{ALL_PROVINCES} ({', '.join(all_rows['nama_prov'].unique())})"
 
@@ -140,7 +140,7 @@ if len(picked) < 2:
 else:
     desa_look = bandingkan.desa_map_look(key)
     values, together = bandingkan.small_multiples(
-        {kab: data.query("app/bandingkan_desa", wilayah=kab, tahun=filters.tahun) for kab in picked}, key
+        {kab: data.query("app/sums_by_desa", wilayah=kab, tahun=filters.tahun) for kab in picked}, key
     )
     classes = maps.classify(together, "quantile", 5)
     st.caption(MULTI_NOTE.format(label=desa_look.label) + " " + COLOUR_RULE)

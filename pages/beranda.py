@@ -17,7 +17,7 @@ HELP_ASOF = "Tanggal pencatatan kasus terakhir dalam data untuk wilayah ini, sam
 filters = ui.page_filters()
 ui.page_heading("Peta Kesos", filters)
 
-row = data.query("app/beranda_ringkasan", wilayah=filters.wilayah, tahun=filters.tahun).iloc[0]
+row = data.query("app/headline_figures", wilayah=filters.wilayah, tahun=filters.tahun).iloc[0]
 
 c1, c2, c3 = st.columns(3)
 c1.metric("Kasus PMKS", fmt.number(row["kasus"]), help=HELP_KASUS)

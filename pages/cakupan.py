@@ -53,7 +53,7 @@ filters = ui.page_filters()
 suppress = filters.samarkan_kecil
 ui.page_heading(TEXT["title"], filters)
 
-cov = cakupan.coverage(data.query("app/cakupan_desa", wilayah=filters.wilayah, tahun=filters.tahun))
+cov = cakupan.coverage(data.query("app/psm_kasus_by_desa", wilayah=filters.wilayah, tahun=filters.tahun))
 if cov.empty:
     st.info(TEXT["kosong"])
     st.stop()
@@ -175,7 +175,7 @@ params = cakupan.coverage_parameters(
     kode=filters.wilayah,
     tahun=filters.tahun,
     suppress=suppress,
-    demo=peta.is_demo(data.query("app/dataset_info")),
+    demo=peta.is_demo(data.query("app/dataset_meta")),
     generated=dt.date.today().isoformat(),
 )
 st.download_button(

@@ -64,7 +64,7 @@ try:
 except AllocationError as exc:
     st.info(str(exc))
     st.stop()
-rows = data.query("app/cakupan_desa", wilayah=filters.wilayah, tahun=filters.tahun)
+rows = data.query("app/psm_kasus_by_desa", wilayah=filters.wilayah, tahun=filters.tahun)
 if rows.empty:
     st.error(cakupan.MSG["no_data"].format(nama=filters.nama, tahun=filters.tahun))
     st.stop()
@@ -179,7 +179,7 @@ sheet = kuota.parameters(
     params=params,
     names=names,
     kec_names=dict(zip(units["kode_kec"], units["nama_kec"])),
-    demo=peta.is_demo(data.query("app/dataset_info")),
+    demo=peta.is_demo(data.query("app/dataset_meta")),
     suppress=suppress,
     generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
 )

@@ -138,9 +138,9 @@ def show_chart(fig, frame, name: str, labels: dict[str, str], key: str) -> None:
 
 ui.page_heading(TITLE, filters)
 
-tren = data.query("app/pelatihan_tren_bulan", wilayah=filters.wilayah)
-psm = data.query("app/pelatihan_psm", wilayah=filters.wilayah, tahun=filters.tahun)
-kegiatan = pelatihan.events(data.query("app/pelatihan_kegiatan", wilayah=filters.wilayah))
+tren = data.query("app/psm_trained_by_unit_bulan", wilayah=filters.wilayah)
+psm = data.query("app/psm_eligibility", wilayah=filters.wilayah, tahun=filters.tahun)
+kegiatan = pelatihan.events(data.query("app/training_events", wilayah=filters.wilayah))
 monthly, yearly = pelatihan.monthly_total(tren), pelatihan.yearly_total(tren)
 if yearly.empty:
     st.info(NO_PSM)
@@ -344,7 +344,7 @@ else:
     tingkat = 2 if filters.tingkat == "nasional" else 4
 level = MAP_LEVEL[tingkat]
 peta = pelatihan.map_values(
-    data.query("app/pelatihan_peta", wilayah=filters.wilayah, tahun=filters.tahun, tingkat=tingkat)
+    data.query("app/psm_trained_by_wilayah", wilayah=filters.wilayah, tahun=filters.tahun, tingkat=tingkat)
 )
 layer, outline = data.map_layers(filters.wilayah, level=level)
 spec = maps.MapSpec(

@@ -63,12 +63,12 @@ hidden.title(TEXT["title"])
 
 # --- Filters: measure, categories, period (hidden, still running, in presentation mode) ----------
 years = [
-    y for y in data.query("app/tahun_tersedia", wilayah=filters.wilayah)["tahun"].astype(int) if y <= filters.tahun
+    y for y in data.query("app/tahun_with_data", wilayah=filters.wilayah)["tahun"].astype(int) if y <= filters.tahun
 ]
 years = years or [filters.tahun]
 if st.session_state.get("peta_awal") not in years:
     st.session_state["peta_awal"] = filters.tahun
-kat = data.query("app/peta_kategori", wilayah=filters.wilayah, tahun=filters.tahun)
+kat = data.query("app/kategori_with_kasus", wilayah=filters.wilayah, tahun=filters.tahun)
 kat_names = dict(zip(kat["kode"], kat["nama"]))
 c1, c2, c3 = hidden.columns([1.1, 3, 1.1])
 ukuran = c1.radio(TEXT["ukuran"], list(peta.UKURAN), format_func=peta.UKURAN.get, key="peta_ukuran")
@@ -112,11 +112,11 @@ if values.empty:
     st.info(TEXT["tanpa_data"])
     st.stop()
 kategori_text = peta.kategori_label(kategori, kat_names)
-demo = peta.is_demo(data.query("app/dataset_info"))
+demo = peta.is_demo(data.query("app/dataset_meta"))
 
 
 def spec_for(p: peta.Periode, **extra):
-    asof = fmt.date(data.query("app/peta_data_per", wilayah=filters.wilayah, tahun=p.akhir)["data_per"].iloc[0])
+    asof = fmt.date(data.query("app/last_case_date", wilayah=filters.wilayah, tahun=p.akhir)["data_per"].iloc[0])
     return peta.map_spec(
         ukuran=ukuran,
         kategori_text=kategori_text,
@@ -219,18 +219,18 @@ with panel:
     else:
         st.subheader(ui.plain(d["nama"]))
         st.caption(ui.plain(f"Kec. {d['kecamatan']}, {d['kabupaten']} · {periode.label} · {kategori_text}"))
-        psm = detail.psm_text(data.query("app/peta_psm_ringkas", wilayah=d["kode"], tahun=filters.tahun).iloc[0])
+        psm = detail.psm_text(data.query("app/psm_summary", wilayah=d["kode"], tahun=filters.tahun).iloc[0])
         st.table(detail.figures_table(d, psm, ukuran, filters.tahun))  # wraps in a narrow panel, never clips
         st.markdown(f"**{TEXT['kategori_desa']}**")
         cats = data.query(
-            "app/peta_kasus_per_kategori",
+            "app/kasus_by_kategori",
             wilayah=d["kode"],
             tahun_awal=periode.awal,
             tahun=periode.akhir,
             kategori=tuple(kategori),
         )
         st.table(detail.table_styler(detail.category_table(cats, suppress)))
-        trend = data.query("app/peta_tren_tahunan", wilayah=d["kode"], kategori=tuple(kategori))
+        trend = data.query("app/kasus_by_tahun", wilayah=d["kode"], kategori=tuple(kategori))
         st.plotly_chart(
             detail.trend_figure(trend, ukuran, suppress, f"{TEXT['tren']} ({peta.UKURAN_SHORT[ukuran]})"),
             width="stretch",

@@ -16,7 +16,7 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 @functools.cache
 def load(name: str) -> str:
-    """Text of `queries/<name>.sql`, e.g. load('app/beranda_ringkasan')."""
+    """Text of `queries/<name>.sql`, e.g. load('app/headline_figures')."""
     path = (QUERIES_DIR / f"{name}.sql").resolve()
     if QUERIES_DIR not in path.parents:
         raise ValueError(f"query name outside queries/: {name}")

@@ -49,7 +49,7 @@ def contains(scope: str, code: str) -> bool:
 
 
 def display_name(row) -> str:
-    """'Kabupaten Tuban, Jawa Timur' from a row of queries/app/wilayah_info.sql (any mapping)."""
+    """'Kabupaten Tuban, Jawa Timur' from a row of queries/app/wilayah_names.sql (any mapping)."""
     if row["tingkat"] == 1:
         return str(row["nama"])
     if row["tingkat"] == 2:

@@ -60,4 +60,4 @@ def cov2023(con):
     from petakesos import sql
     from petakesos.features import cakupan
 
-    return cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=FIXTURE_KEC[0], tahun=2023))
+    return cakupan.coverage(sql.run(con, "app/psm_kasus_by_desa", wilayah=FIXTURE_KEC[0], tahun=2023))

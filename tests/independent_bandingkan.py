@@ -102,8 +102,8 @@ def page_table(
     con: duckdb.DuckDBPyConnection, prov: str, year: int, base: int | None, key: str = "desa_tanpa_psm"
 ) -> pd.DataFrame:
     """The league table exactly as the page builds it (same query, same function)."""
-    scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah=prov)
-    every = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="")
+    scope = sql.run(con, "app/sums_by_kabupaten_tahun", wilayah=prov)
+    every = sql.run(con, "app/sums_by_kabupaten_tahun", wilayah="")
     return bandingkan.league_table(scope, every, year, base, key)
 
 

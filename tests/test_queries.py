@@ -40,7 +40,7 @@ def test_every_query_declares_grain_and_params_in_its_header():
 
 def test_app_queries_all_take_the_wilayah_scope():
     for name in sql.names("app"):
-        if name == "app/dataset_info":
+        if name == "app/dataset_meta":
             continue
         assert "wilayah" in sql.param_names(sql.load(name)), name
 
@@ -58,7 +58,7 @@ def test_app_queries_all_take_the_wilayah_scope():
     ],
 )
 def test_beranda_figures_match_hand_counts(con, tahun, kasus, psm, desa_psm, terlatih, penduduk):
-    row = sql.run(con, "app/beranda_ringkasan", wilayah=KENDURUAN, tahun=tahun).iloc[0]
+    row = sql.run(con, "app/headline_figures", wilayah=KENDURUAN, tahun=tahun).iloc[0]
     assert row["jumlah_desa"] == 9
     assert row["kasus"] == kasus
     assert row["psm_aktif"] == psm
@@ -72,20 +72,20 @@ def test_beranda_figures_match_hand_counts(con, tahun, kasus, psm, desa_psm, ter
 
 def test_scope_is_a_code_prefix_not_a_string_prefix(con):
     # '35.23.0' must not match '35.23.01...': scopes are whole codes.
-    row = sql.run(con, "app/beranda_ringkasan", wilayah="35.23.0", tahun=2022).iloc[0]
+    row = sql.run(con, "app/headline_figures", wilayah="35.23.0", tahun=2022).iloc[0]
     assert row["jumlah_desa"] == 0
-    whole_kab = sql.run(con, "app/beranda_ringkasan", wilayah="35.23", tahun=2022).iloc[0]
+    whole_kab = sql.run(con, "app/headline_figures", wilayah="35.23", tahun=2022).iloc[0]
     assert whole_kab["jumlah_desa"] == 328
     assert whole_kab["kasus"] == 4
 
 
 def test_picker_lists_only_provinces_with_data(con):
-    provs = sql.run(con, "app/wilayah_anak", wilayah="", tingkat=1)
+    provs = sql.run(con, "app/wilayah_children", wilayah="", tingkat=1)
     assert provs["kode"].tolist() == ["35"]
-    kecs = sql.run(con, "app/wilayah_anak", wilayah="35.23", tingkat=3)
+    kecs = sql.run(con, "app/wilayah_children", wilayah="35.23", tingkat=3)
     assert len(kecs) == 20 and kecs["kode"].iloc[0] == "35.23.01"
 
 
 def test_years_start_with_the_first_case(con):
-    years = sql.run(con, "app/tahun_tersedia", wilayah=KENDURUAN)["tahun"].tolist()
+    years = sql.run(con, "app/tahun_with_data", wilayah=KENDURUAN)["tahun"].tolist()
     assert years == [2020, 2021, 2022, 2023]

@@ -1,7 +1,7 @@
 """`python -m petakesos allocate`: the quota planner without Streamlit — N new PSM slots over the desa of
 a kabupaten/kecamatan, written to an Excel file and summarised before/after on the terminal.
 
-Same query (queries/app/cakupan_desa.sql), same rules (petakesos.allocate.engine) and same workbook
+Same query (queries/app/psm_kasus_by_desa.sql), same rules (petakesos.allocate.engine) and same workbook
 (petakesos.features.cakupan) as the Rencana Kuota PSM page, so a sheet made here matches the dashboard.
 """
 
@@ -112,22 +112,22 @@ def _plan(args: argparse.Namespace) -> int:
 
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        info = sql.run(con, "app/wilayah_info", wilayah=scope)
+        info = sql.run(con, "app/wilayah_names", wilayah=scope)
         if info.empty:
             raise PlanError(msg["unknown"].format(kode=scope))
         nama = wilayah.display_name(info.iloc[0])
         # Years with cases in the scope; a scope without any case falls back to the years of the whole data.
         years = (
-            sql.run(con, "app/tahun_tersedia", wilayah=scope)["tahun"].astype(int).tolist()
-            or sql.run(con, "app/tahun_tersedia", wilayah="")["tahun"].astype(int).tolist()
+            sql.run(con, "app/tahun_with_data", wilayah=scope)["tahun"].astype(int).tolist()
+            or sql.run(con, "app/tahun_with_data", wilayah="")["tahun"].astype(int).tolist()
         )
         tahun = _int_or_none(args.tahun, "Tahun")
         if tahun is None:
             tahun = years[-1] if years else dt.date.today().year
         elif years and tahun not in years:
             raise PlanError(f"Tahun {tahun} tidak ada dalam data {nama} (tersedia {years[0]}–{years[-1]}).")
-        rows = sql.run(con, "app/cakupan_desa", wilayah=scope, tahun=tahun)
-        demo = is_demo(sql.run(con, "app/dataset_info"))
+        rows = sql.run(con, "app/psm_kasus_by_desa", wilayah=scope, tahun=tahun)
+        demo = is_demo(sql.run(con, "app/dataset_meta"))
     finally:
         con.close()
     if rows.empty:

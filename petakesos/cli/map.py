@@ -95,21 +95,21 @@ def build(args: argparse.Namespace) -> Path:
     con = duckdb.connect(str(cfg.db_path), read_only=True)
     try:
         run = functools.partial(sql.run, con)
-        info = run("app/wilayah_info", wilayah=scope)
+        info = run("app/wilayah_names", wilayah=scope)
         if info.empty:
             raise MapError(f"Kode wilayah tidak dikenal: {args.wilayah!r}.")
         try:
-            periode.check(run("app/tahun_tersedia", wilayah=scope)["tahun"].astype(int).tolist())
+            periode.check(run("app/tahun_with_data", wilayah=scope)["tahun"].astype(int).tolist())
         except peta.PeriodeInvalid as exc:
             raise MapError(str(exc)) from None
-        kat = run("app/peta_kategori", wilayah=scope, tahun=periode.akhir)
+        kat = run("app/kategori_with_kasus", wilayah=scope, tahun=periode.akhir)
         names = dict(zip(kat["kode"], kat["nama"]))
         kategori = _kategori(args.kategori, set(names))
         values = peta.values_frame(peta.fetch_rows(run, scope, periode, kategori), args.ukuran)
         if values.empty:
             raise MapError(f"Tidak ada desa dengan data di {wilayah.display_name(info.iloc[0])}.")
-        asof = fmt.date(run("app/peta_data_per", wilayah=scope, tahun=periode.akhir)["data_per"].iloc[0])
-        demo = peta.is_demo(run("app/dataset_info"))
+        asof = fmt.date(run("app/last_case_date", wilayah=scope, tahun=periode.akhir)["data_per"].iloc[0])
+        demo = peta.is_demo(run("app/dataset_meta"))
     finally:
         con.close()
 

@@ -2,7 +2,7 @@
 
 Shared by pages/cakupan.py, pages/kuota.py and `python -m petakesos allocate` (through petakesos/features/kuota.py),
 so the pages, the command line and the Excel sheets use one definition of "covered" and one caseload rule.
-Input rows come from queries/app/cakupan_desa.sql (one row per desa).
+Input rows come from queries/app/psm_kasus_by_desa.sql (one row per desa).
 """
 
 from __future__ import annotations

@@ -198,7 +198,7 @@ def _cross_field(kind: Kind, t: pd.DataFrame, refs: Refs) -> list[pd.DataFrame]:
         ]
     if kind is PSM:
         # Only impossible dates are refused. A PSM under 18 at the SK date breaks Permensos 10/2019, but that
-        # is a fact of the register: imported, and flagged on the Pelatihan page (queries/app/pelatihan_psm.sql
+        # is a fact of the register: imported, and flagged on the Pelatihan page (queries/app/psm_eligibility.sql
         # holds the one age rule), never dropped from the counts here.
         return [
             _errors_where(t["tanggal_sk"] < t["tanggal_lahir"], "tanggal_sk", "tanggal SK sebelum tanggal lahir"),

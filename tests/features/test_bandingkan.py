@@ -19,7 +19,7 @@ TUBAN = "35.23"
 
 
 def _table(con, year, base, key="desa_tanpa_psm"):
-    scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="35")
+    scope = sql.run(con, "app/sums_by_kabupaten_tahun", wilayah="35")
     return bandingkan.league_table(scope, scope, year, base, key)
 
 
@@ -90,7 +90,7 @@ def test_ranking_puts_the_worst_first_for_each_direction(con):
 
 
 def test_desa_values_for_the_small_multiples(con):
-    desa = sql.run(con, "app/bandingkan_desa", wilayah=TUBAN, tahun=2023)
+    desa = sql.run(con, "app/sums_by_desa", wilayah=TUBAN, tahun=2023)
     assert len(desa) == 328
     psm = bandingkan.desa_values(desa, "desa_tanpa_psm").set_index("kode")["nilai"]
     assert psm["35.23.01.2001"] == 2 and psm["35.23.01.2003"] == 1 and psm["35.23.01.2002"] == 1  # PSM Muda
@@ -200,7 +200,7 @@ def test_figures_build_without_person_names(con):
     table = _table(con, 2023, 2022)
     fig = charts_bandingkan.need_capacity(table, "psm_per_1000", [TUBAN])
     assert fig.layout.separators == ",."
-    scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="35")
+    scope = sql.run(con, "app/sums_by_kabupaten_tahun", wilayah="35")
     kab, ref = bandingkan.trend(scope, "desa_tanpa_psm", [2021, 2022, 2023])
     assert ref["nama"].iloc[0] == "Median 38 kab/kota se-Jawa Timur"  # a count: median kabupaten, not the total
     tuban = kab[kab["kode"] == TUBAN].set_index("tahun")["nilai"]
@@ -305,7 +305,7 @@ def test_each_median_names_what_it_is_the_median_of(con):
     assert table["nama"].iloc[-1] == "Median 3 kab/kota se-2 provinsi"
     jatim = _table(con, 2023, 2022)
     assert jatim["nama"].iloc[-1] == "Median 38 kab/kota se-Jawa Timur"
-    scope = sql.run(con, "app/bandingkan_kabupaten_tahun", wilayah="35")
+    scope = sql.run(con, "app/sums_by_kabupaten_tahun", wilayah="35")
     _, ref = bandingkan.trend(scope, "desa_tanpa_psm", [2022, 2023])
     assert ref["nama"].iloc[0] == "Median 38 kab/kota se-Jawa Timur"
     # % desa ber-PSM: A 2 of 4, B 0 of 6, C 5 of 5 → 50, 0, 100 (median 50); PMKS per 1.000: 30, 90, 10 (median 30).

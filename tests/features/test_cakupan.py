@@ -15,11 +15,11 @@ KENDURUAN = "35.23.01"
 @pytest.fixture()
 def cov2022(con):
     # 2022: cases A, B, F (2001) and C (2002); PSM Satu and Dua in 2001 only (Tiga stopped on 31 Dec 2022).
-    return cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2022))
+    return cakupan.coverage(sql.run(con, "app/psm_kasus_by_desa", wilayah=KENDURUAN, tahun=2022))
 
 
 def test_query_gives_one_row_per_desa_with_hand_counted_figures(con):
-    rows = sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2023).set_index("kode_desa")
+    rows = sql.run(con, "app/psm_kasus_by_desa", wilayah=KENDURUAN, tahun=2023).set_index("kode_desa")
     assert len(rows) == 9 and rows.index.is_unique
     # 2023: cases A, F (2001) and C, D (2002); PSM 1 (trained) and 2 in 2001, PSM 6 (Muda, under 18 at
     # SK: imported and flagged, not dropped) in 2002, PSM 4 (untrained) in 2003.
@@ -28,7 +28,7 @@ def test_query_gives_one_row_per_desa_with_hand_counted_figures(con):
     assert rows.loc["35.23.01.2003", ["kasus", "psm_aktif", "psm_terlatih", "penduduk"]].tolist() == [0, 1, 0, 500]
     assert rows["kasus"].sum() == 4 and rows["psm_aktif"].sum() == 4
     assert rows.loc["35.23.01.2001", "nama_kec"] == "Kenduruan"
-    assert sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023).shape[0] == 328
+    assert sql.run(con, "app/psm_kasus_by_desa", wilayah="35.23", tahun=2023).shape[0] == 328
 
 
 def test_status_per_desa(cov2023):
@@ -59,7 +59,7 @@ def test_caseload_never_divides_by_zero(cov2023, cov2022):
     ],
 )
 def test_headline_and_totals(con, tahun, text, tanpa_kasus):
-    t = cakupan.totals(cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=tahun)))
+    t = cakupan.totals(cakupan.coverage(sql.run(con, "app/psm_kasus_by_desa", wilayah=KENDURUAN, tahun=tahun)))
     assert cakupan.headline(t) == text
     assert t["kasus_tanpa_psm"] == tanpa_kasus
 
@@ -76,7 +76,7 @@ def test_totals_without_any_psm_have_no_load():
 
 
 def test_kecamatan_table(con):
-    cov = cakupan.coverage(sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023))
+    cov = cakupan.coverage(sql.run(con, "app/psm_kasus_by_desa", wilayah="35.23", tahun=2023))
     kec = cakupan.by_area(cov, "kec").set_index("kode")
     assert len(kec) == 20
     k = kec.loc[KENDURUAN]

@@ -21,7 +21,7 @@ KENDURUAN = "35.23.01"
 @pytest.fixture()
 def units(con):
     # 2022: PSM Satu and Dua in Jlodro (2001, 3 cases); Sokogunung (2002) has 1 case and no PSM.
-    return kuota.units(sql.run(con, "app/cakupan_desa", wilayah=KENDURUAN, tahun=2022))
+    return kuota.units(sql.run(con, "app/psm_kasus_by_desa", wilayah=KENDURUAN, tahun=2022))
 
 
 def _plan(units, **kw):
@@ -139,7 +139,7 @@ def test_summary_table_text_and_numbers(units):
 
 
 def test_quota_editor_roundtrip(con):
-    units = kuota.units(sql.run(con, "app/cakupan_desa", wilayah="35.23", tahun=2023))
+    units = kuota.units(sql.run(con, "app/psm_kasus_by_desa", wilayah="35.23", tahun=2023))
     frame = kuota.quota_frame(units)
     assert len(frame) == 20 and frame["Kuota slot"].isna().all()
     edited = frame.copy()

@@ -61,7 +61,7 @@ def _independent(con, scope: str) -> pd.DataFrame:
 
 
 def test_monthly_trend_counts_psm_at_each_month_end(con):
-    tren = sql.run(con, "app/pelatihan_tren_bulan", wilayah=KENDURUAN)
+    tren = sql.run(con, "app/psm_trained_by_unit_bulan", wilayah=KENDURUAN)
     assert set(tren["kode_unit"]) == {KENDURUAN} and set(tren["nama_unit"]) == {"Kenduruan"}
     by_month = tren.assign(bulan=pd.to_datetime(tren["bulan"]).dt.strftime("%Y-%m")).set_index("bulan")
     expected = {  # month: (counted, trained, certified, newly trained)
@@ -81,7 +81,7 @@ def test_monthly_trend_counts_psm_at_each_month_end(con):
 
 
 def test_yearly_series_equals_hand_counts_and_beranda(con):
-    yearly = pelatihan.yearly_total(sql.run(con, "app/pelatihan_tren_bulan", wilayah=KENDURUAN)).set_index("tahun")
+    yearly = pelatihan.yearly_total(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah=KENDURUAN)).set_index("tahun")
     assert yearly.index.tolist() == [2021, 2022, 2023]  # from May 2021, the first counted PSM (Lima never counts)
     assert yearly.loc[2021, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [1, 0, 0]
     assert yearly.loc[2022, ["psm_aktif", "psm_terlatih", "terlatih_baru"]].tolist() == [2, 1, 1]
@@ -89,27 +89,27 @@ def test_yearly_series_equals_hand_counts_and_beranda(con):
     assert yearly.loc[2022, "persen_terlatih"] == 50.0
     assert yearly.loc[2023, "persen_terlatih"] == 25.0
     for tahun in (2021, 2022, 2023):
-        row = sql.run(con, "app/beranda_ringkasan", wilayah=KENDURUAN, tahun=tahun).iloc[0]
+        row = sql.run(con, "app/headline_figures", wilayah=KENDURUAN, tahun=tahun).iloc[0]
         assert (row["psm_aktif"], row["psm_terlatih"]) == tuple(yearly.loc[tahun, ["psm_aktif", "psm_terlatih"]])
 
 
 @pytest.mark.parametrize("scope", [KENDURUAN, "35.23", "35", ""])
 def test_yearly_series_equals_independent_sql_on_the_fixture(con, scope):
-    yearly = pelatihan.yearly_total(sql.run(con, "app/pelatihan_tren_bulan", wilayah=scope)).set_index("tahun")
+    yearly = pelatihan.yearly_total(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah=scope)).set_index("tahun")
     independent = _independent(con, scope or "35")
     for tahun, row in yearly.iterrows():
         assert (row["psm_aktif"], row["psm_terlatih"]) == tuple(independent.loc[tahun, ["aktif", "terlatih"]]), tahun
 
 
 def test_trend_units_are_one_level_below_the_scope(con):
-    assert set(sql.run(con, "app/pelatihan_tren_bulan", wilayah="")["kode_unit"]) == {"35"}
-    assert set(sql.run(con, "app/pelatihan_tren_bulan", wilayah="35")["kode_unit"]) == {"35.23"}
-    assert set(sql.run(con, "app/pelatihan_tren_bulan", wilayah="35.23")["kode_unit"]) == {KENDURUAN}
-    assert sql.run(con, "app/pelatihan_tren_bulan", wilayah="35.23.02").empty  # Jatirogo: no PSM
+    assert set(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah="")["kode_unit"]) == {"35"}
+    assert set(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah="35")["kode_unit"]) == {"35.23"}
+    assert set(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah="35.23")["kode_unit"]) == {KENDURUAN}
+    assert sql.run(con, "app/psm_trained_by_unit_bulan", wilayah="35.23.02").empty  # Jatirogo: no PSM
 
 
 def test_events_are_jenis_organiser_and_start_date(con):
-    ev = pelatihan.events(sql.run(con, "app/pelatihan_kegiatan", wilayah=KENDURUAN))
+    ev = pelatihan.events(sql.run(con, "app/training_events", wilayah=KENDURUAN))
     got = [
         (r.jenis_pelatihan, r.penyelenggara, r.tanggal_mulai.date().isoformat(), r.peserta, r.lulus, r.bersertifikat)
         for r in ev.itertuples()
@@ -120,11 +120,11 @@ def test_events_are_jenis_organiser_and_start_date(con):
         ("Bimtek Lanjutan", "Dinas Sosial Provinsi Jawa Timur", "2023-06-01", 1, 1, 1),
     ]
     assert ev["persen_lulus"].tolist() == [100.0, 0.0, 100.0]
-    assert sql.run(con, "app/pelatihan_kegiatan", wilayah="35.23.02").empty
+    assert sql.run(con, "app/training_events", wilayah="35.23.02").empty
 
 
 def test_psm_of_the_year_never_carry_nik_or_birth_date(con):
-    psm = sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
+    psm = sql.run(con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023)
     assert sorted(psm["nama"]) == ["PSM Dua", "PSM Empat", "PSM Muda", "PSM Satu"]
     assert not {"nik", "nik_hash", "nik_psm", "tanggal_lahir"} & set(psm.columns)
     assert psm.set_index("nama").loc["PSM Satu", "umur_saat_sk"] == 31  # born 1 Jan 1990, SK 1 May 2021
@@ -132,7 +132,7 @@ def test_psm_of_the_year_never_carry_nik_or_birth_date(con):
 
 
 def test_pipeline_and_waiting_times_2023(con):
-    psm = sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
+    psm = sql.run(con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023)
     assert pelatihan.pipeline(psm)["jumlah"].tolist() == [4, 1, 1]
     assert pelatihan.pipeline(psm)["persen"].tolist() == [100.0, 25.0, 25.0]
     # Satu: SK 1 May 2021 → passed 17 Nov 2022 = 18 whole months.
@@ -147,7 +147,7 @@ def test_pipeline_and_waiting_times_2023(con):
 
 
 def test_eligibility_list_names_each_failed_check(con):
-    fail_2023 = pelatihan.failing(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)).set_index("Nama")
+    fail_2023 = pelatihan.failing(sql.run(con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023)).set_index("Nama")
     assert sorted(fail_2023.index) == ["PSM Dua", "PSM Empat", "PSM Muda"]
     assert fail_2023.loc["PSM Dua", "Alasan"] == (
         "KTP bukan di desa tempat bertugas (KTP: Sokogunung); Sudah ikut Bimtek Dasar, belum lulus"
@@ -157,25 +157,25 @@ def test_eligibility_list_names_each_failed_check(con):
     assert fail_2023.loc["PSM Muda", "Desa/Kelurahan"] == "Sokogunung"
     assert fail_2023.loc["PSM Dua", "Desa/Kelurahan"] == "Jlodro"
     # On 31 Dec 2022 Dua had not sat the Bimtek yet.
-    fail_2022 = pelatihan.failing(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2022))
+    fail_2022 = pelatihan.failing(sql.run(con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2022))
     assert fail_2022["Nama"].tolist() == ["PSM Dua"]
     assert fail_2022["Alasan"].iloc[0].endswith("Belum lulus Bimtek Dasar")
-    summary = pelatihan.check_summary(sql.run(con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023))
+    summary = pelatihan.check_summary(sql.run(con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023))
     assert summary["tidak_memenuhi"].tolist() == [1, 1, 3]  # age: Muda; KTP: Dua; Bimtek: Dua, Empat, Muda
 
 
 def test_map_values_share_trained_and_no_data_without_psm(con):
-    desa = pelatihan.map_values(sql.run(con, "app/pelatihan_peta", wilayah=KENDURUAN, tahun=2023, tingkat=4))
+    desa = pelatihan.map_values(sql.run(con, "app/psm_trained_by_wilayah", wilayah=KENDURUAN, tahun=2023, tingkat=4))
     assert len(desa) == 9
     v = desa.set_index("kode")["nilai"]
     assert v["35.23.01.2001"] == 50.0  # Satu trained, Dua not
     assert v["35.23.01.2002"] == 0.0  # Muda
     assert v["35.23.01.2003"] == 0.0  # Empat
     assert v.isna().sum() == 6  # no PSM: undefined share, not 0 %
-    kec = pelatihan.map_values(sql.run(con, "app/pelatihan_peta", wilayah="35.23", tahun=2023, tingkat=3))
+    kec = pelatihan.map_values(sql.run(con, "app/psm_trained_by_wilayah", wilayah="35.23", tahun=2023, tingkat=3))
     assert len(kec) == 20
     assert kec.set_index("kode").loc[KENDURUAN, ["psm_aktif", "psm_terlatih"]].tolist() == [4, 1]
-    kab = sql.run(con, "app/pelatihan_peta", wilayah="35", tahun=2023, tingkat=2)
+    kab = sql.run(con, "app/psm_trained_by_wilayah", wilayah="35", tahun=2023, tingkat=2)
     assert kab.set_index("kode").loc["35.23", "psm_aktif"] == 4
 
 
@@ -186,7 +186,7 @@ def test_excel_keeps_numbers_as_numbers_and_dates_without_a_time(con):
 
     from petakesos import excel
 
-    ev = pelatihan.events(sql.run(con, "app/pelatihan_kegiatan", wilayah=KENDURUAN))
+    ev = pelatihan.events(sql.run(con, "app/training_events", wilayah=KENDURUAN))
     table = pelatihan.labelled(ev, {"tanggal_mulai": "Tanggal mulai", "peserta": "Peserta", "persen_lulus": "% lulus"})
     sheet = openpyxl.load_workbook(io.BytesIO(excel.workbook({"Kegiatan": table}))).active
     first = [(c.value, c.number_format) for c in sheet[2]]
@@ -229,7 +229,7 @@ def umur_con(world, tmp_path_factory):
 
 
 def test_age_at_sk_in_whole_years_with_29_february_birthday_on_1_march(umur_con):
-    psm = sql.run(umur_con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023).set_index("nama")
+    psm = sql.run(umur_con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023).set_index("nama")
     assert psm["umur_saat_sk"].to_dict() == {
         "Kabisat Belum": 17,  # born 29 Feb 2004, SK 28 Feb 2022: the 18th birthday is 1 March 2022
         "Kabisat Sudah": 18,  # SK 1 Mar 2022
@@ -240,7 +240,7 @@ def test_age_at_sk_in_whole_years_with_29_february_birthday_on_1_march(umur_con)
 
 
 def test_psm_under_18_at_sk_are_on_the_follow_up_list_with_their_age(umur_con):
-    psm = sql.run(umur_con, "app/pelatihan_psm", wilayah=KENDURUAN, tahun=2023)
+    psm = sql.run(umur_con, "app/psm_eligibility", wilayah=KENDURUAN, tahun=2023)
     listed = pelatihan.failing(psm).set_index("Nama")["Alasan"].to_dict()
     assert listed == {
         "Kabisat Belum": "Umur saat SK di bawah 18 tahun (17 tahun)",
@@ -338,7 +338,7 @@ def demo():
 
 
 def _monthly(con, scope):
-    m = pelatihan.monthly_total(sql.run(con, "app/pelatihan_tren_bulan", wilayah=scope))
+    m = pelatihan.monthly_total(sql.run(con, "app/psm_trained_by_unit_bulan", wilayah=scope))
     return m.assign(bulan=m["bulan"].dt.strftime("%Y-%m")).set_index("bulan")
 
 
@@ -347,13 +347,13 @@ def test_demo_tuban_jumps_in_november_2022(demo):
     assert m.loc["2022-10", "psm_terlatih"] == 0
     assert m.loc["2022-11", "terlatih_baru"] == 295  # 312 attended, 295 passed
     assert m.loc["2022-11", ["psm_aktif", "psm_terlatih"]].tolist() == [328, 295]
-    ev = pelatihan.events(sql.run(demo, "app/pelatihan_kegiatan", wilayah="35.23"))
+    ev = pelatihan.events(sql.run(demo, "app/training_events", wilayah="35.23"))
     nov = ev.loc[(ev["tanggal_mulai"] == "2022-11-14") & (ev["jenis_pelatihan"] == "Bimtek Dasar")].iloc[0]
     assert (nov["peserta"], nov["lulus"], nov["penyelenggara"]) == (312, 295, "Dinas Sosial Kabupaten Tuban")
 
 
 def test_demo_lampung_selatan_grows_in_2025(demo):
-    y = pelatihan.yearly_total(sql.run(demo, "app/pelatihan_tren_bulan", wilayah="18.01")).set_index("tahun")
+    y = pelatihan.yearly_total(sql.run(demo, "app/psm_trained_by_unit_bulan", wilayah="18.01")).set_index("tahun")
     assert y.loc[2024, "psm_aktif"] == 27 and y.loc[2025, "psm_aktif"] == 77
     assert y.loc[2025, "psm_terlatih"] > y.loc[2024, "psm_terlatih"]
     assert y.loc[2025, "terlatih_baru"] == 28
@@ -361,7 +361,7 @@ def test_demo_lampung_selatan_grows_in_2025(demo):
 
 def test_demo_known_training_events(demo):
     def starts(scope):
-        ev = sql.run(demo, "app/pelatihan_kegiatan", wilayah=scope)
+        ev = sql.run(demo, "app/training_events", wilayah=scope)
         ev = ev.loc[ev["jenis_pelatihan"] == "Bimtek Dasar"]
         return dict(zip(pd.to_datetime(ev["tanggal_mulai"]).dt.strftime("%Y-%m-%d"), ev["lulus"]))
 
@@ -372,14 +372,14 @@ def test_demo_known_training_events(demo):
 
 @pytest.mark.parametrize("scope", ["35.23", "18.01", "35.24.01", "35", "18"])
 def test_demo_figures_equal_independent_sql(demo, scope):
-    yearly = pelatihan.yearly_total(sql.run(demo, "app/pelatihan_tren_bulan", wilayah=scope)).set_index("tahun")
+    yearly = pelatihan.yearly_total(sql.run(demo, "app/psm_trained_by_unit_bulan", wilayah=scope)).set_index("tahun")
     independent = _independent(demo, scope)
     for tahun, row in yearly.iterrows():
         assert (row["psm_aktif"], row["psm_terlatih"]) == tuple(independent.loc[tahun, ["aktif", "terlatih"]]), tahun
     for tahun in (2022, 2025):
-        stages = pelatihan.pipeline(sql.run(demo, "app/pelatihan_psm", wilayah=scope, tahun=tahun))["jumlah"]
+        stages = pelatihan.pipeline(sql.run(demo, "app/psm_eligibility", wilayah=scope, tahun=tahun))["jumlah"]
         assert stages.iloc[:2].tolist() == independent.loc[tahun, ["aktif", "terlatih"]].tolist()
-        peta = sql.run(demo, "app/pelatihan_peta", wilayah=scope, tahun=tahun, tingkat=3)
+        peta = sql.run(demo, "app/psm_trained_by_wilayah", wilayah=scope, tahun=tahun, tingkat=3)
         assert [peta["psm_aktif"].sum(), peta["psm_terlatih"].sum()] == independent.loc[
             tahun, ["aktif", "terlatih"]
         ].tolist()

@@ -207,17 +207,17 @@ def test_desa_panel_ranks_counts_and_psm(con):
     assert (d["nilai"], d["kasus"], d["penduduk"]) == ("3,00", "<5", "1.000")
     assert (d["peringkat_kec"], d["peringkat_kab"]) == ("1 dari 3", "1 dari 3")
     assert detail.desa_detail(ctx, "35.23.99.9999", "rate", True) is None
-    cats = run("app/peta_kasus_per_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022, kategori=())
+    cats = run("app/kasus_by_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022, kategori=())
     assert dict(zip(cats["kode"], cats["kasus"])) == {"24": 2, "09": 1}
     assert detail.category_table(cats, suppress=True)["Kasus"].tolist() == ["<5", "<5"]
     # 2022: PSM 1 (SK May 2021, passed Bimtek Dasar with certificate Nov 2022) and PSM 2 (SK 31 Dec 2022).
-    psm = run("app/peta_psm_ringkas", wilayah=JLODRO, tahun=2022).iloc[0]
+    psm = run("app/psm_summary", wilayah=JLODRO, tahun=2022).iloc[0]
     assert (psm["psm_aktif"], psm["psm_terlatih"], psm["psm_bersertifikat"]) == (2, 1, 1)
     assert detail.psm_text(psm) == {"psm_aktif": "2", "psm_terlatih": "1", "psm_bersertifikat": "1"}
 
 
 def test_trend_counts_open_cases_per_year(con):
-    trend = sql.run(con, "app/peta_tren_tahunan", wilayah=JLODRO, kategori=())
+    trend = sql.run(con, "app/kasus_by_tahun", wilayah=JLODRO, kategori=())
     got = dict(zip(trend["tahun"], trend["kasus"]))
     assert got == {2020: 0, 2021: 1, 2022: 3, 2023: 2}  # B closed 31 Dec 2022
     fig = detail.trend_figure(trend, "count", suppress=True, title="Tren")
@@ -311,9 +311,9 @@ NAMES = {"08": "Lanjut Usia Terlantar", "09": "Penyandang Disabilitas", "24": "F
 def test_desa_categories_list_only_the_chosen_categories(con):
     # Sokogunung 2023: C (cat 24, closed 1 Jan 2023) and D (cat 08, recorded May 2023).
     run = functools.partial(sql.run, con)
-    every = run("app/peta_kasus_per_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023, kategori=())
+    every = run("app/kasus_by_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023, kategori=())
     assert dict(zip(every["kode"], every["kasus"])) == {"24": 1, "08": 1}
-    chosen = run("app/peta_kasus_per_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023, kategori=("09", "24"))
+    chosen = run("app/kasus_by_kategori", wilayah=SOKOGUNUNG, tahun_awal=2023, tahun=2023, kategori=("09", "24"))
     assert dict(zip(chosen["kode"], chosen["kasus"])) == {"24": 1}
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from petakesos import fmt
 
 # Permensos 10/2019: a PSM is at least 18 years old, checked at the SK date on `umur_saat_sk`, which the
-# one age rule in queries/app/pelatihan_psm.sql computes (born 29 Feb: birthday 1 March in other years).
+# one age rule in queries/app/psm_eligibility.sql computes (born 29 Feb: birthday 1 March in other years).
 MIN_AGE = 18
 WAIT_BIN_MONTHS = 6
 WAIT_LAST_BIN = 60  # months; longer waits share the last bar

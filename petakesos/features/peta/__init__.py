@@ -78,7 +78,7 @@ def map_level(scope: str) -> str:
 def fetch_rows(run: Runner, scope: str, periode: Periode, kategori: Sequence[str] = ()) -> pd.DataFrame:
     """Desa rows (names, population, cases) of a scope and period: the one query both callers use."""
     return run(
-        "app/peta_kasus_desa", wilayah=scope, tahun_awal=periode.awal, tahun=periode.akhir, kategori=tuple(kategori)
+        "app/kasus_by_desa", wilayah=scope, tahun_awal=periode.awal, tahun=periode.akhir, kategori=tuple(kategori)
     )
 
 
@@ -278,6 +278,6 @@ def within_provinces(layer, values: pd.DataFrame):
 
 
 def is_demo(meta: pd.DataFrame) -> bool:
-    """Whether the database holds the synthetic demo data set (app/dataset_info rows)."""
+    """Whether the database holds the synthetic demo data set (app/dataset_meta rows)."""
     hit = meta.loc[meta["key"] == "dataset", "value"]
     return bool(len(hit)) and hit.iloc[0] == "demo"

@@ -4,7 +4,7 @@ Why: re-sending a whole folium page on every rerun made the map reload (4-8 s fo
 component keeps one Leaflet map per widget key alive in its iframe; when the geometry key is
 unchanged it only restyles the polygons from the small values payload. ``frontend/petakesos_map.js``
 is the one drawing library, also inlined into the offline HTML export by ``maps_render``.
-The ``declare_component`` call lives in ``petakesos/ui.py`` (only the seams import streamlit).
+The ``declare_component`` call lives in ``petakesos/ui/map.py`` (only the seams import streamlit).
 """
 
 from pathlib import Path

@@ -1,5 +1,5 @@
 -- One row per desa/kelurahan inside $wilayah (a kabupaten, for the small-multiple maps) in year
--- $tahun, with the same sums as app/bandingkan_kabupaten_tahun so one function computes the rates.
+-- $tahun, with the same sums as app/sums_by_kabupaten_tahun so one function computes the rates.
 -- Params: $wilayah (VARCHAR, dotted code), $tahun (INTEGER).
 select
     d.kode_desa as kode,

@@ -1,18 +1,14 @@
-"""Shared widgets: the sidebar wilayah/period pickers (kept in the URL) and the demo-data banner."""
+"""The sidebar every page starts from: wilayah and year pickers kept in the URL and across page clicks,
+the link messages, the demo-data banner and the attribution."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-import geopandas as gpd
-import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 
-from petakesos import data, fmt, maps, wilayah
-from petakesos.maps import render as maps_render
-from petakesos.maps.component import COMPONENT_NAME, FRONTEND
+from petakesos import data, wilayah
 
 ATTRIBUTION = (
     "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
@@ -24,8 +20,6 @@ DEMO_BANNER = (
     "Desa dan jumlah penduduk kabupaten nyata; angka PSM dan pelatihan meniru angka yang diketahui."
 )
 _ALL = ""
-# The one map widget (petakesos/maps/component): declared once per process, served from its folder.
-_map_component = components.declare_component(COMPONENT_NAME, path=str(FRONTEND))
 
 
 @dataclass(frozen=True)
@@ -40,7 +34,7 @@ class Filters:
 
 
 def _options(parent: str, tingkat: int) -> dict[str, str]:
-    frame = data.query("app/wilayah_anak", wilayah=parent, tingkat=tingkat)
+    frame = data.query("app/wilayah_children", wilayah=parent, tingkat=tingkat)
     return dict(zip(frame["kode"], frame["nama"]))
 
 
@@ -81,7 +75,7 @@ def _wilayah_from_url(raw: str) -> tuple[str, str | None]:
         code = wilayah.normalize(raw)
     except wilayah.InvalidWilayah:
         return "", f"Kode wilayah di alamat tidak dikenal: {literal(raw[:60])}. Ditampilkan: Semua provinsi."
-    if data.query("app/wilayah_info", wilayah=code).empty:
+    if data.query("app/wilayah_names", wilayah=code).empty:
         return "", f"Kode wilayah {plain(code)} tidak ada dalam daftar wilayah. Ditampilkan: Semua provinsi."
     if wilayah.level(code) == "desa":
         kec = code.rsplit(".", 1)[0]
@@ -141,7 +135,7 @@ def render_sidebar() -> Filters:
     kec = _picker("Kecamatan", _options(kab, 3), "pilih_kec", "Semua kecamatan") if kab else _ALL
     code = kec or kab or prov
 
-    years = data.query("app/tahun_tersedia", wilayah=code)["tahun"].astype(int).tolist() or [2025]
+    years = data.query("app/tahun_with_data", wilayah=code)["tahun"].astype(int).tolist() or [2025]
     notice = st.session_state.get(_NOTICE, {})
     messages = notice.get("pesan", [])
     asked = notice.get("tahun_diminta")
@@ -214,7 +208,7 @@ def display_name(code: str) -> str:
     """'Kabupaten Tuban, Jawa Timur' for '35.23'; 'Semua provinsi' for ''."""
     if code == _ALL:
         return "Semua provinsi"
-    info = data.query("app/wilayah_info", wilayah=code)
+    info = data.query("app/wilayah_names", wilayah=code)
     if info.empty:
         return code
     return wilayah.display_name(info.iloc[0])
@@ -222,7 +216,7 @@ def display_name(code: str) -> str:
 
 def dataset_banner() -> None:
     """Say plainly, on every page, when the data are the synthetic demo set."""
-    meta = data.query("app/dataset_info")
+    meta = data.query("app/dataset_meta")
     if (meta["key"] == "dataset").any() and meta.loc[meta["key"] == "dataset", "value"].iloc[0] == "demo":
         st.warning(DEMO_BANNER, icon="⚠️")
 
@@ -231,80 +225,3 @@ def page_heading(title: str, filters: Filters) -> None:
     """The page title and, under it, the wilayah and year it shows."""
     st.title(title)
     st.subheader(f"{filters.nama} — {filters.tahun}")
-
-
-def map_panel(
-    layer: gpd.GeoDataFrame,
-    values: pd.DataFrame,
-    spec: maps.MapSpec,
-    *,
-    key: str,
-    outline: gpd.GeoDataFrame | None = None,
-    value_col: str = "nilai",
-    classes: maps.Classes | None = None,
-    bubbles_col: str | None = None,
-    height: int = 620,
-) -> str | None:
-    """Draw the one choropleth every page uses; return the code of the clicked polygon, if any.
-
-    The map component keeps its Leaflet map for as long as `key` stays the same: a rerun with the same
-    polygons only restyles them, and panning or zooming never reruns the script. The last click stays
-    the answer until the next one, as a widget value does.
-    """
-    if layer.empty:
-        st.info("Tidak ada batas wilayah untuk pilihan ini.")
-        return None
-    scope = _common_scope(layer)
-    if str(layer["kode"].iloc[0]).count(".") == 3:
-        unmapped_note(scope)
-    parts = maps_render.map_parts(
-        layer, values, spec, value_col=value_col, outline_layer=outline, bubbles_col=bubbles_col, classes=classes
-    )
-    state = _map_component(**maps_render.component_args(parts, name=key, height=height), key=key, default=None)
-    kode = state.get("kode") if isinstance(state, dict) else None
-    # The browser only names polygons it was sent, but a stale click may name one of an older layer.
-    return str(kode) if kode is not None and (layer["kode"].astype(str) == str(kode)).any() else None
-
-
-def _common_scope(layer: gpd.GeoDataFrame) -> str:
-    """The narrowest code that contains every polygon of the layer ('' when they span provinces)."""
-    for column in ("kode_kec", "kode_kab", "kode_prov"):
-        if column in layer and layer[column].nunique() == 1:
-            return str(layer[column].iloc[0])
-    return ""
-
-
-def unmapped_note(scope: str) -> None:
-    """Name the villages the map cannot draw, so nobody reads their absence as zero."""
-    missing = data.query("app/desa_tanpa_batas", wilayah=scope)
-    if missing.empty:
-        return
-    names = ", ".join(f"{plain(r.nama)} (Kec. {plain(r.nama_kec)})" for r in missing.head(12).itertuples())
-    more = f" dan {fmt.number(len(missing) - 12)} lainnya" if len(missing) > 12 else ""
-    st.caption(
-        f"{fmt.number(len(missing))} desa/kelurahan belum memiliki batas peta: {names}{more}. Angkanya tetap dihitung "
-        "di tabel dan pada kecamatannya; di peta desa, wilayahnya kemungkinan masih tergambar sebagai bagian "
-        "desa induknya."
-    )
-
-
-# Presentation mode: the page's own content only, edge to edge (sidebar, header and page padding hidden).
-_PRESENTATION_CSS = """<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], .st-key-presentasi_sembunyi { display: none !important; }
-[data-testid="stMainBlockContainer"], .block-container { padding: 0.4rem 0.6rem 0 0.6rem !important;
-  max-width: 100% !important; }
-.st-key-presentasi_keluar { position: fixed; top: 8px; right: 80px; z-index: 999990; width: auto !important; }
-</style>"""
-
-
-def presentation_layout(exit_label: str, state_key: str) -> None:
-    """Hide the sidebar, header and everything put in ``st.container(key="presentasi_sembunyi")`` (those
-    widgets still run, so they keep their values), and float a button that turns `state_key` off."""
-    st.html(_PRESENTATION_CSS)
-    st.button(
-        exit_label,
-        key="presentasi_keluar",
-        icon=":material/close_fullscreen:",
-        on_click=lambda: st.session_state.update({state_key: False}),
-    )

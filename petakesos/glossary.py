@@ -34,6 +34,11 @@ NAMES = {
     "desa_dengan_psm": "Desa/kelurahan dengan PSM",
     "desa_tanpa_psm": "Desa/kelurahan tanpa PSM",
     "persen_desa_psm": "% desa/kelurahan dengan PSM",
+    "belum_terlatih": "PSM belum terlatih",
+    "kasus_per_psm": "Kasus per PSM",
+    "beban": "Beban kasus",
+    "peringkat": "Peringkat",
+    "tahun": "Tahun",
 }
 
 # Figure → what it counts, as shown in help texts and in the Excel "Definisi" cells.
@@ -46,6 +51,7 @@ DEFINITIONS = {
     "persen_terlatih": "Bagian PSM aktif yang telah lulus Bimtek Dasar paling lambat 31 Desember tahun itu.",
     "psm_bersertifikat": "PSM aktif yang lulus Bimtek Dasar dan memiliki nomor sertifikat.",
     "persen_desa_psm": "Bagian desa/kelurahan yang memiliki paling sedikit satu PSM aktif.",
+    "kasus_per_psm": "Kasus PMKS terbuka dibagi PSM aktif, di desa/kelurahan yang memiliki PSM.",
 }
 DEMO_NOTE = "Data contoh (sintetis): nama, NIK dan kasus rekaan pada desa/kelurahan yang nyata."
 SMALL_COUNT_NOTE = 'Angka 1–4 ditampilkan sebagai "<5" agar orang di desa kecil tidak dapat dikenali.'

@@ -14,18 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from petakesos.bench import folium_app as apps
-from petakesos.bench.map import CHROMIUM, CHROMIUM_ARGS
+from petakesos.bench import server
 from petakesos.bench.peta import _drawn_frame
+from petakesos.bench.server import CHROMIUM, CHROMIUM_ARGS
 from petakesos.config import REPO_ROOT
 
 RUNS = 3
@@ -41,43 +39,10 @@ VIEW = (
 QUIET_S = 6.0  # no new script run for this long: the app is idle
 
 
-def _serve(script: Path, runs: Path) -> tuple[subprocess.Popen, str]:
-    """Streamlit serving `script` on a free localhost port; static/ beside it links to the project's."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PETAKESOS_")}
-    env.update(PK_BENCH_RUNS=str(runs), PYTHONPATH=str(REPO_ROOT))
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.enableStaticServing",
-            "true",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit(f"Streamlit tidak mau mulai: {script.name}")
+def _serve(script: Path, runs: Path):
+    """Streamlit serving `script` (static/ beside it links to the project's), counting its runs in `runs`."""
+    env = server.default_env() | {"PK_BENCH_RUNS": str(runs), "PYTHONPATH": str(REPO_ROOT)}
+    return server.serve(script, env, ("--server.enableStaticServing", "true"), timeout_s=240)
 
 
 class Meter:
@@ -233,16 +198,12 @@ def run_all() -> dict[str, dict]:
             ):
                 script, runs = tmp_path / f"bench_{name}.py", tmp_path / f"{name}.runs"
                 script.write_text(text, encoding="utf-8")
-                proc, url = _serve(script, runs)
-                try:
+                with _serve(script, runs) as url:
                     _warm(browser, url, runs)
                     for mode, query in modes.items():
                         print(f"  mengukur {mode}…", file=sys.stderr)
                         default = mode == "folium_default"
                         results[mode] = measure(browser, url + "/" + query, runs, RUNS, restyles=not default)
-                finally:
-                    proc.terminate()
-                    proc.wait(timeout=20)
         finally:
             browser.close()
     return results

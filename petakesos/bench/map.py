@@ -18,14 +18,13 @@ import pandas as pd
 import shapely
 
 from petakesos import geo, maps
+from petakesos.bench.server import CHROMIUM, CHROMIUM_ARGS
 from petakesos.config import settings
 from petakesos.maps.render import restyle_payload
 
 PAYLOAD_TARGET = 2_000_000
 DRAW_TARGET_S = 2.0
 RESTYLE_TARGET_S = 1.0
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"]
 _FALLBACK = {"prov": (0.003, 4), "kab": (0.0004, 5)}  # geobuild's tolerance/decimals per zoom
 
 

@@ -12,57 +12,16 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
-from petakesos.config import REPO_ROOT
+from petakesos.bench import server
 
 PAYLOAD_TARGET, DRAW_TARGET_S, SWITCH_TARGET_S = 2_000_000, 2.0, 1.0
-CHROMIUM = "/usr/bin/chromium"
 URL_PATH = "/peta?wilayah=35&tahun=2025"
 # Every host name except localhost fails to resolve: the browser is offline without request interception.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 CACHED_RUNS = 3
-
-
-def _server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PETAKESOS_")}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO_ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("Streamlit tidak mau mulai")
 
 
 def _drawn_frame(page, before: float | None = None, timeout_s: float = 120):
@@ -132,54 +91,49 @@ def main() -> None:
 
     mb = payload_mb()
     print(f"map data sent to the browser: {mb:.2f} MB ({mb * 1e6 / PAYLOAD_TARGET:.0%} of 2 MB)")
-    proc, url = _server()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", OFFLINE]
+    with server.serve() as url, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=server.CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", OFFLINE]
+        )
+        page = browser.new_page(viewport={"width": 1500, "height": 1100})
+        # The network is cut off by the resolver rule above; requests are only watched, not routed
+        # through Playwright, which would add a round trip to this process for each of the ~40 files.
+        blocked: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith(LOCAL) else blocked.append(r.url))
+        page.goto(url + "/")  # let app.py register the pages first
+        page.get_by_text("Peta PMKS").first.wait_for(timeout=60_000)
+        times = []
+        for run in range(1 + CACHED_RUNS):
+            label = "cold (first query, geometry encode)" if run == 0 else "cached"
+            t0 = time.perf_counter()
+            page.goto(url + URL_PATH)
+            frame = _drawn_frame(page)
+            times.append(time.perf_counter() - t0)
+            print(
+                f"navigation -> {frame.evaluate('Object.values(window.PETAKESOS)[0].group.getLayers().length')}"
+                f" polygons painted, {label}: {times[-1]:.2f} s ({times[-1] / DRAW_TARGET_S:.0%} of 2 s); "
+                f"{_breakdown(page, frame)}"
             )
-            page = browser.new_page(viewport={"width": 1500, "height": 1100})
-            # The network is cut off by the resolver rule above; requests are only watched, not routed
-            # through Playwright, which would add a round trip to this process for each of the ~40 files.
-            blocked: list[str] = []
-            page.on("request", lambda r: None if r.url.startswith(LOCAL) else blocked.append(r.url))
-            page.goto(url + "/")  # let app.py register the pages first
-            page.get_by_text("Peta PMKS").first.wait_for(timeout=60_000)
-            times = []
-            for run in range(1 + CACHED_RUNS):
-                label = "cold (first query, geometry encode)" if run == 0 else "cached"
-                t0 = time.perf_counter()
-                page.goto(url + URL_PATH)
-                frame = _drawn_frame(page)
-                times.append(time.perf_counter() - t0)
-                print(
-                    f"navigation -> {frame.evaluate('Object.values(window.PETAKESOS)[0].group.getLayers().length')}"
-                    f" polygons painted, {label}: {times[-1]:.2f} s ({times[-1] / DRAW_TARGET_S:.0%} of 2 s); "
-                    f"{_breakdown(page, frame)}"
-                )
-            cached = sorted(times[1:])[len(times[1:]) // 2]
-            print(f"cached open, median of {CACHED_RUNS}: {cached:.2f} s ({cached / DRAW_TARGET_S:.0%} of 2 s)")
-            for category in ("24 Fakir Miskin", "09 Penyandang Disabilitas"):
-                before = frame.evaluate("window.__pkBefore = window.__pkDrawn")
-                frame.evaluate("window.__pkMark = Object.values(window.PETAKESOS)[0].group")
-                page.locator('[data-testid="stMultiSelect"]').first.click()
-                page.keyboard.type(category.split(" ", 1)[1])
-                page.wait_for_timeout(300)
-                t0 = time.perf_counter()
-                page.keyboard.press("Enter")
-                frame = _drawn_frame(page, before=before)
-                dt = time.perf_counter() - t0
-                page.keyboard.press("Escape")
-                kept = frame.evaluate("window.__pkMark === Object.values(window.PETAKESOS)[0].group")
-                print(
-                    f"category -> + {category}: map redrawn in {dt:.2f} s ({dt / SWITCH_TARGET_S:.0%} of 1 s); "
-                    f"{'restyled in place' if kept else 'drawn again'}"
-                )
-            print(f"requests leaving localhost: {len(blocked)}")
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        cached = sorted(times[1:])[len(times[1:]) // 2]
+        print(f"cached open, median of {CACHED_RUNS}: {cached:.2f} s ({cached / DRAW_TARGET_S:.0%} of 2 s)")
+        for category in ("24 Fakir Miskin", "09 Penyandang Disabilitas"):
+            before = frame.evaluate("window.__pkBefore = window.__pkDrawn")
+            frame.evaluate("window.__pkMark = Object.values(window.PETAKESOS)[0].group")
+            page.locator('[data-testid="stMultiSelect"]').first.click()
+            page.keyboard.type(category.split(" ", 1)[1])
+            page.wait_for_timeout(300)
+            t0 = time.perf_counter()
+            page.keyboard.press("Enter")
+            frame = _drawn_frame(page, before=before)
+            dt = time.perf_counter() - t0
+            page.keyboard.press("Escape")
+            kept = frame.evaluate("window.__pkMark === Object.values(window.PETAKESOS)[0].group")
+            print(
+                f"category -> + {category}: map redrawn in {dt:.2f} s ({dt / SWITCH_TARGET_S:.0%} of 1 s); "
+                f"{'restyled in place' if kept else 'drawn again'}"
+            )
+        print(f"requests leaving localhost: {len(blocked)}")
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -71,7 +71,9 @@ def load_level(geo_dir: Path, level: str, zoom: str, scope: str = "") -> gpd.Geo
     """Polygons of one level at one zoom, one row per wilayah inside `scope` ('' = all, '35.23' = Tuban)."""
     path = level_path(geo_dir, level, zoom)
     if not path.is_file():
-        raise FileNotFoundError(f"Batas wilayah belum dibangun: {path} tidak ada. Jalankan `python -m petakesos setup`.")
+        raise FileNotFoundError(
+            f"Batas wilayah belum dibangun: {path} tidak ada. Jalankan `python -m petakesos setup`."
+        )
     scope = normalize(scope)
     return _read(path, scope, bbox=None)
 
@@ -91,7 +93,9 @@ def locate(geo_dir: Path, lon: float, lat: float, level: str = "desa", scope: st
     """
     path = level_path(geo_dir, level, "kab")
     if not path.is_file():
-        raise FileNotFoundError(f"Batas wilayah belum dibangun: {path} tidak ada. Jalankan `python -m petakesos setup`.")
+        raise FileNotFoundError(
+            f"Batas wilayah belum dibangun: {path} tidak ada. Jalankan `python -m petakesos setup`."
+        )
     scope = normalize(scope)
     lon, lat = float(lon), float(lat)
     candidates = _read(path, scope, bbox=(lon, lat, lon, lat))

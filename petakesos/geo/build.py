@@ -108,12 +108,20 @@ def _up_to_date(manifest_path: Path, fingerprint: dict, out_dir: Path) -> bool:
 def _build_province(path: Path) -> dict[str, tuple[pd.DataFrame, np.ndarray]]:
     """Attributes and cleaned, dissolved (not yet simplified) shapes per level for one province file."""
     src = gpd.read_parquet(path).to_crs(CRS).sort_values("kode_desa", ignore_index=True)
-    desa = pd.DataFrame({
-        "kode": src["kode_desa"], "nama": src["nama_desa"],
-        "kode_prov": src["kode_prov"], "kode_kab": src["kode_kab"], "kode_kec": src["kode_kec"],
-        "nama_prov": src["nama_prov"], "nama_kab": src["nama_kab"], "nama_kec": src["nama_kec"],
-        "jenis": src["jenis"], "luas_km2": src["luas_km2"],
-    }).astype({c: "str" for c in _OUT_COLUMNS + ["jenis"]})
+    desa = pd.DataFrame(
+        {
+            "kode": src["kode_desa"],
+            "nama": src["nama_desa"],
+            "kode_prov": src["kode_prov"],
+            "kode_kab": src["kode_kab"],
+            "kode_kec": src["kode_kec"],
+            "nama_prov": src["nama_prov"],
+            "nama_kab": src["nama_kab"],
+            "nama_kec": src["nama_kec"],
+            "jenis": src["jenis"],
+            "luas_km2": src["luas_km2"],
+        }
+    ).astype({c: "str" for c in _OUT_COLUMNS + ["jenis"]})
     out = {"desa": (desa, _clean_coverage(np.asarray(src.geometry.values)))}
     for level in ("kec", "kab", "prov"):  # each from the level below, already tidied
         out[level] = _dissolve(*out[_child(level)], level)
@@ -238,11 +246,11 @@ def _simplify(geoms: np.ndarray, cfg: Zoom) -> np.ndarray:
     overlaps of a few m² per province, which we accept.
     """
     simple = shapely.coverage_simplify(geoms, cfg.tolerance)
-    snapped = _polygonal(shapely.set_precision(simple, 10.0 ** -cfg.decimals))
+    snapped = _polygonal(shapely.set_precision(simple, 10.0**-cfg.decimals))
     # A very small village (e.g. 0.1 km² at 0.003°) can be simplified or snapped away. Keep it unsimplified,
     # slightly overlapping its neighbours, rather than lose a wilayah that figures are joined to.
     lost = shapely.is_empty(snapped) | (shapely.area(snapped) == 0)
-    snapped[lost] = _polygonal(shapely.set_precision(geoms[lost], 10.0 ** -cfg.decimals))
+    snapped[lost] = _polygonal(shapely.set_precision(geoms[lost], 10.0**-cfg.decimals))
     lost = shapely.is_empty(snapped)
     snapped[lost] = geoms[lost]
     return snapped

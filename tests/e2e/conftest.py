@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from needs import require
 
+from petakesos.bench import server
+from petakesos.bench.server import CHROMIUM, CHROMIUM_ARGS
 from petakesos.config import REPO_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The iframe of the map component (ui.map_panel); its title is the component name.
 MAP_IFRAME = 'iframe[title="petakesos.ui.peta"]'
 SHOTS = Path(os.environ.get("PETAKESOS_SHOTS", "/tmp/petakesos-shots"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+_free_port = server.free_port  # kept for browser tests that start a server of their own
 
 
 @pytest.fixture(scope="session")
@@ -50,45 +32,12 @@ def fresh_app_url():
 
 def _serve():
     # The default settings, not the test world's: the browser tests look at the demo data.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PETAKESOS_")}
-    demo_db = REPO_ROOT / "data" / "petakesos.duckdb"
-    if not demo_db.exists():
-        pytest.fail(f"Demo database missing at {demo_db}: run scripts/setup.sh first.")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO_ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("Streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    require(REPO_ROOT / "data" / "petakesos.duckdb", "Basis data contoh")
+    try:
+        with server.serve() as url:
+            yield url
+    except server.ServerDidNotStart as failed:
+        pytest.fail(str(failed))
 
 
 @pytest.fixture(scope="session")

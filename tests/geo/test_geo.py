@@ -11,8 +11,8 @@ import pytest
 import shapely
 
 from petakesos import geo
-from petakesos.geo import build as geobuild
 from petakesos.config import settings
+from petakesos.geo import build as geobuild
 from petakesos.wilayah import InvalidWilayah
 
 SOURCE = settings().shared_geo_dir / "desa_35_jawa_timur.parquet"
@@ -60,8 +60,18 @@ def test_counts_per_level(store):
 def test_columns_codes_are_strings_and_nulls_below_level(store):
     kab = geo.load_level(store, "kab", "kab")
     assert kab.crs.to_epsg() == 4326
-    assert list(kab.columns) == ["kode", "nama", "kode_prov", "kode_kab", "kode_kec", "nama_prov", "nama_kab",
-                                 "nama_kec", "luas_km2", "geometry"]
+    assert list(kab.columns) == [
+        "kode",
+        "nama",
+        "kode_prov",
+        "kode_kab",
+        "kode_kec",
+        "nama_prov",
+        "nama_kab",
+        "nama_kec",
+        "luas_km2",
+        "geometry",
+    ]
     banyuwangi = kab[kab["kode"] == "35.10"].iloc[0]
     assert banyuwangi["kode_kab"] == "35.10" and banyuwangi["kode_prov"] == "35"
     assert banyuwangi["nama"] == "Kabupaten Banyuwangi"
@@ -70,7 +80,12 @@ def test_columns_codes_are_strings_and_nulls_below_level(store):
     for col in ("kode", "kode_prov", "kode_kab", "kode_kec", "jenis"):
         assert all(isinstance(v, str) for v in desa[col]), col
     jlodro = desa[desa["kode"] == "35.23.01.2001"].iloc[0]
-    assert (jlodro["nama"], jlodro["nama_kec"], jlodro["jenis"], jlodro["luas_km2"]) == ("Jlodro", "Kenduruan", "Desa", 6.7789)
+    assert (jlodro["nama"], jlodro["nama_kec"], jlodro["jenis"], jlodro["luas_km2"]) == (
+        "Jlodro",
+        "Kenduruan",
+        "Desa",
+        6.7789,
+    )
     assert list(desa["kode"]) == sorted(desa["kode"])
 
 

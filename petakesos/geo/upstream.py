@@ -1,0 +1,358 @@
+"""Convert upstream village files (cahyadsn/wilayah_boundaries `db/kel`, SQL INSERT rows) into village GeoDataFrames.
+
+This is how a user outside this network gets boundaries for any province: the same files as shared/geo's
+`desa_*.parquet` were made from (SOURCES.md §4 and §8). Files are read line by line (plain `.sql` or `.sql.gz`);
+a row that cannot be read becomes a `Problem` with file and line, never an exception, and the rest are kept.
+Provinces are converted one at a time, so memory stays bounded by the largest province.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Geod
+
+from petakesos.geo import report
+
+CRS = "EPSG:4326"
+INDONESIA_BBOX = (94.0, -11.5, 141.5, 6.5)  # lon/lat, with a margin around Sabang, Rote, Miangas and Merauke
+SNAP_GRID = 1e-7  # degrees, about 1 cm
+# The layout of shared/geo's desa_*.parquet.
+_CODES = ["kode_desa", "kode10", "kode_prov", "kode_kab", "kode_kec"]
+_NAMES = ["nama_prov", "nama_kab", "nama_kec", "nama_desa", "jenis"]
+COLUMNS = [*_CODES, *_NAMES, "luas_km2", "lat", "lng", "nama_desa_boundary", "geometry"]
+_GEOD = Geod(ellps="WGS84")
+_ROW = re.compile(
+    r"^\s*\(\s*'((?:[^'\\]|\\.|'')*)'\s*,\s*'((?:[^'\\]|\\.|'')*)'\s*,\s*([^,]*?)\s*,\s*([^,]*?)\s*,"
+    r"\s*'(.*)'\s*\)\s*([,;])\s*$"
+)
+_DESA_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+_KEL_FILE = re.compile(r"^wilayah_boundaries_kel_(\d{2})\.(\d{2})\.sql(\.gz)?$")
+_SKIP = ("INSERT", "DELETE", "--", "SET ", "#")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row (or file) that could not be converted: file name, 1-based line, village code if known, reason."""
+
+    file: str
+    line: int
+    kode: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    kode: str
+    nama: str
+    lat: float
+    lng: float
+    geometry: shapely.Geometry
+
+
+@dataclass(frozen=True)
+class ProvinceResult:
+    """One converted province: the GeoParquet written and its reports (per kabupaten, per village, problems)."""
+
+    kode_prov: str
+    nama_prov: str
+    path: Path | None
+    villages: int
+    report: pd.DataFrame
+    status: pd.DataFrame
+    problems: list[Problem]
+    seconds: float
+
+
+def load_codes(path: Path | None = None) -> pd.DataFrame:
+    """The national Kemendagri code list (wilayah_kemendagri_2025.csv), every column a string, indexed by kode."""
+    if path is None:
+        from petakesos.config import settings
+
+        path = settings().shared_geo_dir / "wilayah_kemendagri_2025.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False).set_index("kode", drop=False)
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text.replace("''", "'"))
+
+
+def _open_lines(path: Path) -> Iterator[str]:
+    with open(path, "rb") as raw:
+        gz = raw.read(2) == b"\x1f\x8b"
+    opener = gzip.open if gz else open
+    with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as fh:
+        yield from fh
+
+
+def read_rows(path: Path) -> Iterator[Row | Problem]:
+    """Each village row of one upstream file as a Row (geometry built, not yet repaired), or a Problem."""
+    path = Path(path)
+    name, line_no, in_comment, pending = path.name, 0, False, False  # pending: INSERT not yet ended by ';'
+    last_problem = 0
+    try:
+        for line_no, line in enumerate(_open_lines(path), 1):
+            text = line.strip()
+            if in_comment or text.startswith("/*"):
+                in_comment = "*/" not in text
+                continue
+            if not text or text.startswith(_SKIP):
+                continue
+            item = _parse_row(name, line_no, line)
+            if isinstance(item, Problem):
+                last_problem = line_no
+            pending = not text.endswith(";")
+            yield item
+    except (EOFError, OSError, zlib.error) as exc:
+        yield Problem(name, line_no + 1, "", f"berkas terpotong atau rusak setelah baris {line_no} ({exc})")
+        return
+    if pending and last_problem != line_no:
+        yield Problem(name, line_no, "", "berkas terpotong: pernyataan INSERT tidak diakhiri ';'")
+
+
+def _parse_row(name: str, line_no: int, line: str) -> Row | Problem:
+    m = _ROW.match(line)
+    if not m:
+        kode = re.match(r"\s*\(\s*'([^']*)'", line)
+        reason = "baris tidak lengkap (berkas terpotong?)" if not line.endswith("\n") else "baris tidak dapat dibaca"
+        return Problem(name, line_no, kode.group(1) if kode else "", reason)
+    kode, nama, lat, lng, path_json, _ = m.groups()
+    kode = _unquote(kode).strip()
+    if not _DESA_CODE.match(kode):
+        return Problem(name, line_no, kode, "kode desa tidak sah")
+    if not path_json.strip():
+        return Problem(name, line_no, kode, "JSON path rusak: path kosong, tidak ada poligon")
+    try:
+        polygons = _polygons(json.loads(path_json))
+    except ValueError as exc:
+        return Problem(name, line_no, kode, f"JSON path rusak: {exc}")
+    except (TypeError, IndexError, KeyError):
+        return Problem(name, line_no, kode, "JSON path bukan poligon [[[lat, lng], ...]]")
+    coords = np.concatenate([ring for rings in polygons for ring in rings])
+    lon_min, lat_min, lon_max, lat_max = INDONESIA_BBOX
+    if not np.isfinite(coords).all() or not (
+        (coords[:, 0] >= lon_min).all()
+        and (coords[:, 0] <= lon_max).all()
+        and (coords[:, 1] >= lat_min).all()
+        and (coords[:, 1] <= lat_max).all()
+    ):
+        return Problem(name, line_no, kode, "koordinat di luar Indonesia")
+    try:
+        geometry = _assemble(polygons)
+    except (ValueError, shapely.errors.GEOSException) as exc:
+        return Problem(name, line_no, kode, f"poligon tidak dapat dibentuk: {exc}")
+    return Row(line_no, kode, _unquote(nama).strip(), _number(lat), _number(lng), geometry)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")
+
+
+def _polygons(data) -> list[list[np.ndarray]]:
+    """Rings per polygon as lon/lat arrays: 3 levels of nesting = one polygon, 4 levels = a multipolygon."""
+    if not isinstance(data, list) or not data:
+        raise TypeError
+    if not isinstance(data[0][0][0], list):
+        data = [data]
+    out = []
+    for rings in data:
+        arrays = [np.asarray(ring, dtype=float) for ring in rings]
+        if not arrays or any(a.ndim != 2 or a.shape[1] != 2 or len(a) < 3 for a in arrays):
+            raise TypeError
+        out.append([a[:, ::-1] for a in arrays])  # [lat, lng] -> lon/lat
+    return out
+
+
+def _assemble(polygons: list[list[np.ndarray]]) -> shapely.Geometry:
+    """First ring outer; a later ring is a hole when inside the outer ring, else a separate part (SOURCES.md §4)."""
+    parts = []
+    for rings in polygons:
+        outer = shapely.Polygon(rings[0])
+        shapely.prepare(outer)
+        holes, separate = [], []
+        for ring in rings[1:]:
+            candidate = shapely.Polygon(ring)
+            try:
+                inside = outer.contains(candidate)
+            except shapely.errors.GEOSException:  # an invalid outer ring: fall back to the ring's vertices
+                inside = bool(shapely.contains_xy(outer, ring[:, 0], ring[:, 1]).all())
+            (holes if inside else separate).append(ring if inside else candidate)
+        parts.append(shapely.Polygon(rings[0], holes))
+        parts.extend(separate)
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+
+
+def _polygonal(geoms: np.ndarray) -> np.ndarray:
+    """make_valid on the invalid shapes, keeping only the polygonal parts of what it returns."""
+    geoms = np.asarray(geoms, dtype=object).copy()
+    bad = ~shapely.is_valid(geoms)
+    geoms[bad] = shapely.make_valid(geoms[bad])
+    for i in np.flatnonzero(shapely.get_type_id(geoms) == 7):  # GeometryCollection
+        polys = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
+        geoms[i] = shapely.union_all(polys) if polys else shapely.Polygon()
+    return geoms
+
+
+def _repair(geoms: np.ndarray) -> np.ndarray:
+    """make_valid, snap to SNAP_GRID, make_valid again (snapping can pinch a spike); one by one if GEOS fails."""
+    try:
+        return _polygonal(shapely.set_precision(_polygonal(geoms), SNAP_GRID))
+    except shapely.errors.GEOSException:
+        if len(geoms) == 1:
+            return np.array([None], dtype=object)  # reported by the caller as a problem of this row
+        return np.concatenate([_repair(geoms[i : i + 1]) for i in range(len(geoms))])
+
+
+def _geodesic_km2(geoms: np.ndarray) -> np.ndarray:
+    oriented = shapely.orient_polygons(geoms)  # pyproj adds signed ring areas: outer CCW, holes CW
+    return np.array([abs(_GEOD.geometry_area_perimeter(g)[0]) for g in oriented]) / 1e6
+
+
+def convert_file(path: Path, codes: pd.DataFrame) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """One upstream file as a village GeoDataFrame (COLUMNS, sorted by kode_desa) and the problems found."""
+    rows, problems, seen = [], [], {}
+    for item in read_rows(path):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item.kode in seen:
+            reason = f"kode ganda (dipakai baris {seen[item.kode]})"
+            problems.append(Problem(Path(path).name, item.line, item.kode, reason))
+        else:
+            seen[item.kode] = item.line
+            rows.append(item)
+    geoms = _repair(np.array([r.geometry for r in rows] or [], dtype=object))
+    empty = shapely.is_empty(geoms) | shapely.is_missing(geoms)
+    for i in np.flatnonzero(empty):
+        problems.append(
+            Problem(Path(path).name, rows[i].line, rows[i].kode, "poligon kosong atau tak dapat diperbaiki")
+        )
+    rows = [r for r, e in zip(rows, empty) if not e]
+    return _frame(rows, geoms[~empty], codes), problems
+
+
+def _frame(rows: list[Row], geoms: np.ndarray, codes: pd.DataFrame) -> gpd.GeoDataFrame:
+    kode = pd.Series([r.kode for r in rows], dtype=str)
+    df = pd.DataFrame(
+        {
+            "kode_desa": kode,
+            "kode10": kode.str.replace(".", "", regex=False),
+            "kode_prov": kode.str[:2],
+            "kode_kab": kode.str[:5],
+            "kode_kec": kode.str[:8],
+        }
+    )
+    names = codes["nama"]
+    for level in ("prov", "kab", "kec"):
+        df[f"nama_{level}"] = df[f"kode_{level}"].map(names)
+    boundary = pd.Series([r.nama for r in rows], dtype=str)
+    df["nama_desa"] = kode.map(names).fillna(boundary)  # a code not in the list keeps the boundary file's name
+    digit_rule = np.where(kode.str[9] == "1", "Kelurahan", "Desa")
+    df["jenis"] = kode.map(codes["jenis"]).fillna(pd.Series(digit_rule, dtype=str))
+    df["luas_km2"] = np.round(_geodesic_km2(geoms), 4) if len(rows) else np.empty(0)
+    lat, lng = np.array([r.lat for r in rows], dtype=float), np.array([r.lng for r in rows], dtype=float)
+    lon_min, lat_min, lon_max, lat_max = INDONESIA_BBOX
+    bad = ~((lat >= lat_min) & (lat <= lat_max) & (lng >= lon_min) & (lng <= lon_max))
+    if bad.any():  # a missing or stray centroid: use a point inside the polygon instead
+        points = shapely.point_on_surface(geoms[bad])
+        lng[bad], lat[bad] = shapely.get_x(points), shapely.get_y(points)
+    df["lat"], df["lng"], df["nama_desa_boundary"] = lat, lng, boundary
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs=CRS).values, crs=CRS)
+    return gdf[COLUMNS].sort_values("kode_desa", ignore_index=True)
+
+
+def kel_root(source: Path) -> Path:
+    """The `db/kel` folder of an upstream layout given its repository root, `db`, `kel` or the folder above."""
+    source = Path(source)
+    for candidate in (source / "db" / "kel", source / "kel", source / "wilayah_boundaries" / "db" / "kel", source):
+        if candidate.is_dir() and any(p.is_dir() and re.fullmatch(r"\d{2}", p.name) for p in candidate.iterdir()):
+            return candidate
+    raise FileNotFoundError(f"Tidak ada folder db/kel/<provinsi> berkas wilayah_boundaries di {source}.")
+
+
+def kel_files(source: Path, kode_prov: str) -> list[Path]:
+    """The village file of each kabupaten of one province, sorted; a plain `.sql` wins over its `.sql.gz` copy."""
+    folder = kel_root(source) / kode_prov
+    chosen: dict[str, Path] = {}
+    for p in sorted(folder.glob("wilayah_boundaries_kel_*")) if folder.is_dir() else []:
+        m = _KEL_FILE.match(p.name)
+        if m and m.group(1) == kode_prov and (m.group(3) is None or m.group(2) not in chosen):
+            chosen[m.group(2)] = p
+    return [chosen[k] for k in sorted(chosen)]
+
+
+def provinces_in(source: Path) -> list[str]:
+    """Province codes that have a folder in the upstream layout."""
+    return sorted(p.name for p in kel_root(source).iterdir() if p.is_dir() and re.fullmatch(r"\d{2}", p.name))
+
+
+def slug(name: str) -> str:
+    """'Jawa Timur' -> 'jawa_timur', for desa_<prov>_<slug>.parquet."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def convert_province(source: Path, kode_prov: str, codes: pd.DataFrame) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Every village of one province from its kabupaten files, sorted by kode_desa; a code seen twice kept once."""
+    frames, problems = [], []
+    for path in kel_files(source, kode_prov):
+        gdf, found = convert_file(path, codes)
+        frames.append(gdf)
+        problems.extend(found)
+    if not frames:
+        return gpd.GeoDataFrame(columns=COLUMNS, geometry="geometry", crs=CRS), problems
+    gdf = pd.concat(frames, ignore_index=True)
+    dup = gdf["kode_desa"].duplicated()
+    for kode in gdf.loc[dup, "kode_desa"]:
+        problems.append(Problem(f"db/kel/{kode_prov}", 0, kode, "kode ganda di dua berkas (yang pertama dipakai)"))
+    return gdf[~dup].sort_values("kode_desa", ignore_index=True), problems
+
+
+def convert_provinces(
+    source: Path, out_dir: Path, provinces: Iterable[str] | None = None, codes: pd.DataFrame | None = None, log=None
+) -> list[ProvinceResult]:
+    """Write desa_<prov>_<slug>.parquet per province into out_dir (None = every province in source).
+
+    One province at a time, so memory stays bounded; a province with no village file gets a report but no file.
+    `log`, if given, receives each province's Indonesian summary.
+    """
+    codes = load_codes() if codes is None else codes
+    provinces = provinces_in(source) if provinces is None else [str(p).strip() for p in provinces]
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for kode_prov in provinces:
+        started = time.perf_counter()
+        nama_prov = codes["nama"].get(kode_prov, kode_prov)
+        gdf, problems = convert_province(source, kode_prov, codes)
+        path = None
+        if len(gdf):
+            path = out_dir / f"desa_{kode_prov}_{slug(nama_prov)}.parquet"
+            tmp = path.with_suffix(".parquet.tmp")
+            gdf.to_parquet(tmp, index=False)
+            os.replace(tmp, path)
+        kab = codes.loc[(codes["tingkat"] == "2") & (codes["kode_prov"] == kode_prov), "kode"].tolist()
+        status = report.village_status(gdf, codes, kab)
+        table = report.kabupaten_report(status, problems, codes)
+        result = ProvinceResult(
+            kode_prov, nama_prov, path, len(gdf), table, status, problems, round(time.perf_counter() - started, 1)
+        )
+        del gdf
+        if log is not None:
+            log(report.summary_text(table, status, problems))
+        results.append(result)
+    return results

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from petakesos.cli import allocate as cli_allocate
+from petakesos.cli import geo as cli_geo
 from petakesos.cli import map as cli_map
 from petakesos.config import settings
 
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_bench)
     cli_map.add_parser(sub)
     cli_allocate.add_parser(sub)
+    cli_geo.add_parser(sub)
     return parser
 
 

@@ -17,7 +17,7 @@ import pytest
 import shapely
 
 from petakesos.config import settings
-from petakesos.geo import report, upstream
+from petakesos.geo import national, report, upstream
 
 SHARED = settings().shared_geo_dir
 KEL = SHARED / "upstream" / "wilayah_boundaries" / "db" / "kel"
@@ -176,7 +176,7 @@ def test_convert_provinces_writes_one_geoparquet_per_province(tmp_path, codes):
     shutil.copy(MOJOKERTO_GZ, kel)
     shutil.copy(KEL / "35" / "wilayah_boundaries_kel_35.79.sql.gz", kel)  # Kota Batu, 24 desa/kelurahan
     out = tmp_path / "out"
-    results = upstream.convert_provinces(tmp_path / "wilayah_boundaries", out, ["35"], codes=codes)
+    results = national.convert_provinces(tmp_path / "wilayah_boundaries", out, ["35"], codes=codes)
     assert [r.kode_prov for r in results] == ["35"]
     written = out / "desa_35_jawa_timur.parquet"
     assert results[0].path == written
@@ -199,7 +199,7 @@ def test_plain_file_wins_over_its_gzip_copy(tmp_path):
         "wilayah_boundaries_kel_35.76.sql.gz",
     ):
         (kel / name).write_bytes(b"")
-    assert [p.name for p in upstream.kel_files(tmp_path, "35")] == [
+    assert [p.name for p in national.kel_files(tmp_path, "35")] == [
         "wilayah_boundaries_kel_35.23.sql",
         "wilayah_boundaries_kel_35.76.sql.gz",
     ]

@@ -246,14 +246,29 @@ def _simplify(geoms: np.ndarray, cfg: Zoom) -> np.ndarray:
     overlaps of a few m² per province, which we accept.
     """
     simple = shapely.coverage_simplify(geoms, cfg.tolerance)
-    snapped = _polygonal(shapely.set_precision(simple, 10.0**-cfg.decimals))
+    snapped = _polygonal(_snap(simple, 10.0**-cfg.decimals))
     # A very small village (e.g. 0.1 km² at 0.003°) can be simplified or snapped away. Keep it unsimplified,
     # slightly overlapping its neighbours, rather than lose a wilayah that figures are joined to.
     lost = shapely.is_empty(snapped) | (shapely.area(snapped) == 0)
-    snapped[lost] = _polygonal(shapely.set_precision(geoms[lost], 10.0**-cfg.decimals))
+    snapped[lost] = _polygonal(_snap(geoms[lost], 10.0**-cfg.decimals))
     lost = shapely.is_empty(snapped)
     snapped[lost] = geoms[lost]
     return snapped
+
+
+def _snap(geoms: np.ndarray, grid: float) -> np.ndarray:
+    """Snap to the grid; a shape that simplification left invalid (seen in Aceh on the national build) is
+    repaired first, one by one, so one bad shape never stops the build."""
+    try:
+        return shapely.set_precision(geoms, grid)
+    except shapely.errors.GEOSException:
+        out = np.empty(len(geoms), dtype=object)
+        for i, g in enumerate(geoms):
+            try:
+                out[i] = shapely.set_precision(g, grid)
+            except shapely.errors.GEOSException:
+                out[i] = shapely.set_precision(shapely.make_valid(g), grid)
+        return out
 
 
 def _polygonal(geoms: np.ndarray) -> np.ndarray:

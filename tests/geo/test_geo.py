@@ -186,3 +186,12 @@ def test_tidy_fills_small_holes_but_not_enclaves():
     assert shapely.get_num_interior_rings(out[1]) == 1  # enclave kept as a hole
     assert out[2].equals(enclave_hole)
     assert shapely.get_num_geometries(out[3]) == 1  # speck dropped
+
+
+def test_snapping_repairs_a_shape_that_simplification_left_invalid():
+    """The national build met a self-crossing shape after coverage_simplify (Aceh): one shape must not stop it."""
+    bowtie = shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])
+    square = shapely.box(2, 0, 3, 1)
+    out = geobuild._polygonal(geobuild._snap(np.array([bowtie, square], dtype=object), 1e-4))
+    assert shapely.is_valid(out).all() and not shapely.is_empty(out).any()
+    assert out[1].equals(square)

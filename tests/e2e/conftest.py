@@ -11,9 +11,10 @@ from needs import require
 from petakesos.bench import server
 from petakesos.bench.server import CHROMIUM, CHROMIUM_ARGS
 from petakesos.config import REPO_ROOT
+from petakesos.maps.component import IFRAME_TITLE
 
 # The iframe of the map component (ui.map_panel); its title is the component name.
-MAP_IFRAME = 'iframe[title="petakesos.ui.peta"]'
+MAP_IFRAME = f'iframe[title="{IFRAME_TITLE}"]'
 SHOTS = Path(os.environ.get("PETAKESOS_SHOTS", "/tmp/petakesos-shots"))
 _free_port = server.free_port  # kept for browser tests that start a server of their own
 

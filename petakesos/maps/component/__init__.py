@@ -11,3 +11,5 @@ from pathlib import Path
 
 FRONTEND = Path(__file__).with_name("frontend")
 COMPONENT_NAME = "peta"
+# Streamlit names a component after the module that declares it (petakesos/ui/map.py); the iframe carries it.
+IFRAME_TITLE = f"petakesos.ui.map.{COMPONENT_NAME}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from petakesos.cli import allocate as cli_allocate
 from petakesos.cli import geo as cli_geo
 from petakesos.cli import map as cli_map
+from petakesos.cli import user as cli_user
 from petakesos.config import settings
 
 HELP = "Peta Kesos — peta PMKS dan cakupan PSM per desa/kelurahan."
@@ -136,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_map.add_parser(sub)
     cli_allocate.add_parser(sub)
     cli_geo.add_parser(sub)
+    cli_user.add_parser(sub)
     return parser
 
 

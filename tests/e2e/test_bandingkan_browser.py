@@ -66,14 +66,14 @@ def test_jawa_timur_table_answers_most_desa_without_psm_since_2022(app_url, page
     kab = xl[xl["Jenis baris"] == "kabupaten"].set_index("Kode")
     assert len(kab) == 38 and sorted(kab.index) == sorted(now.index)
     assert (xl["Jenis baris"] != "kabupaten").sum() == 2  # province + median of all covered kabupaten
-    assert kab["Desa tanpa PSM"].astype(int).to_dict() == now["desa_tanpa_psm"].astype(int).to_dict()
+    assert kab["Desa/kelurahan tanpa PSM"].astype(int).to_dict() == now["desa_tanpa_psm"].astype(int).to_dict()
     delta = (now["desa_tanpa_psm"] - then["desa_tanpa_psm"]).astype(int)
-    assert kab["Δ Desa tanpa PSM sejak 2022"].astype(int).to_dict() == delta.to_dict()
+    assert kab["Δ Desa/kelurahan tanpa PSM sejak 2022"].astype(int).to_dict() == delta.to_dict()
     for col, ref in (
-        ("PMKS/1.000", "kasus_per_1000"),
-        ("% desa ber-PSM", "persen_desa_psm"),
-        ("Kasus/PSM", "kasus_per_psm"),
-        ("% terlatih", "persen_terlatih"),
+        ("Kasus per 1.000 penduduk", "kasus_per_1000"),
+        ("% desa/kelurahan dengan PSM", "persen_desa_psm"),
+        ("Kasus per PSM", "kasus_per_psm"),
+        ("% PSM terlatih", "persen_terlatih"),
     ):
         assert ((kab[col].astype(float) - now[ref]).abs() < 0.001).all(), col
     assert kab["Peringkat"].tolist()[:3] == [1, 2, 3]
@@ -91,8 +91,8 @@ def test_switching_indicator_reranks(app_url, page, jatim):
     _open(page, f"{app_url}/bandingkan?wilayah=35.23&tahun=2025")
     page.get_by_text("Kabupaten Tuban: peringkat").first.wait_for()
     page.locator('[data-testid="stSelectbox"]', has_text="Indikator").click()
-    page.get_by_role("option", name="% desa ber-PSM").click()
-    page.get_by_text("Tiga terburuk — % desa ber-PSM (2025)").wait_for(timeout=30_000)
+    page.get_by_role("option", name="% desa/kelurahan dengan PSM").click()
+    page.get_by_text("Tiga terburuk — % desa/kelurahan dengan PSM (2025)").wait_for(timeout=30_000)
     lowest = now["persen_desa_psm"].idxmin()
     assert _ranked_lines(page)[0].startswith(f"{names[lowest]} — ")
     assert not page.blocked_requests, page.blocked_requests
@@ -149,12 +149,12 @@ def test_colours_medians_and_numbers_read_the_same_way_everywhere(app_url, page)
     _open_1366(page, f"{app_url}/bandingkan?wilayah=35&tahun=2025")
     page.screenshot(path=str(SHOTS / "bandingkan_tabel.png"))
     titles = {s["name"]: s["title"] for s in _maps(page)}
-    assert titles["bk_peta_kab"] == "Desa tanpa PSM (gelap = lebih buruk)"
+    assert titles["bk_peta_kab"] == "Desa/kelurahan tanpa PSM (gelap = lebih buruk)"
     # The desa maps show PSM per desa: dark is good there, and the legend says so.
     small = [t for n, t in titles.items() if n.startswith("bk_kecil_")]
     assert small and set(small) == {"PSM aktif di desa (gelap = lebih baik)"}
     main = page.locator('[data-testid="stMain"]').inner_text()
-    assert "PMKS per 1.000, 38 kab/kota yang tampil" in main  # the scatter's dashed lines, named
+    assert "Kasus per 1.000 penduduk, 38 kab/kota yang tampil" in main  # the scatter's dashed lines, named
     assert "YlOrRd" not in main and "Oranges" not in main
     assert re.findall(_ENGLISH_NUMBER, main) == []
     separators = page.evaluate(

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from e2e.conftest import SHOTS
+from e2e.conftest import MAP_IFRAME, SHOTS
 from petakesos.config import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -148,7 +148,6 @@ def _pick(page, name: str) -> None:
 
 
 def test_desa_panel_with_two_categories_fits_1366_and_lists_only_them(app_url, page):
-    from petakesos.config import REPO_ROOT
 
     page.set_viewport_size({"width": 1366, "height": 768})
     _open(page, f"{app_url}/peta?wilayah=35.23&tahun=2025")
@@ -161,7 +160,7 @@ def test_desa_panel_with_two_categories_fits_1366_and_lists_only_them(app_url, p
     x, y = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
         const l = P.group.getLayers()[150]; const p = P.map.latLngToContainerPoint(l.getCenter());
         return [p.x, p.y]; }""")
-    iframe = page.locator('iframe[title="petakesos.ui.peta"]').first
+    iframe = page.locator(MAP_IFRAME).first
     box = iframe.bounding_box()
     iframe.scroll_into_view_if_needed()  # the 620 px map fits the 768 px screen
     page.wait_for_timeout(800)
@@ -187,12 +186,11 @@ def test_desa_panel_with_two_categories_fits_1366_and_lists_only_them(app_url, p
     panel.locator("h3").first.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.mouse.move(5, 5)
     page.wait_for_timeout(800)
-    page.screenshot(path=str(REPO_ROOT / "docs" / "peta_panel_desa.png"))
+    page.screenshot(path=str(SHOTS / "peta_panel_desa.png"))
     assert not page.blocked_requests, page.blocked_requests
 
 
 def test_jawa_timur_opens_on_the_mainland_not_the_far_islands(app_url, page):
-    from petakesos.config import REPO_ROOT
 
     page.set_viewport_size({"width": 1366, "height": 768})
     _open(page, f"{app_url}/peta?wilayah=35&tahun=2025")
@@ -211,14 +209,12 @@ def test_jawa_timur_opens_on_the_mainland_not_the_far_islands(app_url, page):
     tip = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
         const i = P.values.r.findIndex(r => r > 999); return P.group._tooltip._content(P.group.getLayers()[i]); }""")
     assert re.search(r"Peringkat \d\.\d{3} dari 8\.\d{3}", tip), tip
-    page.locator('iframe[title="petakesos.ui.peta"]').first.scroll_into_view_if_needed()
+    page.locator(MAP_IFRAME).first.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     import io
 
     from PIL import Image
 
     # 256 colours keep the picture of 8,494 desa small.
-    Image.open(io.BytesIO(page.screenshot())).quantize(256).save(
-        REPO_ROOT / "docs" / "peta_jatim_fit.png", optimize=True
-    )
+    Image.open(io.BytesIO(page.screenshot())).quantize(256).save(SHOTS / "peta_jatim_fit.png", optimize=True)
     assert not page.blocked_requests, page.blocked_requests

@@ -7,9 +7,8 @@ import io
 import pytest
 from PIL import Image
 
-from e2e.conftest import MAP_IFRAME
+from e2e.conftest import MAP_IFRAME, SHOTS
 from e2e.test_peta_browser import _open
-from petakesos.config import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -56,7 +55,7 @@ def test_two_periods_side_by_side_named_and_exported_together(app_url, page, bro
     page.keyboard.type("2022")
     page.get_by_role("option", name="2022", exact=True).click()
     page.wait_for_function(
-        "document.querySelectorAll('iframe[title=\"petakesos.ui.peta\"]').length === 2", timeout=60_000
+        "selector => document.querySelectorAll(selector).length === 2", arg=MAP_IFRAME, timeout=60_000
     )
     page.wait_for_timeout(1500)
     left, right = _drawn(page, 0), _drawn(page, 1)
@@ -70,7 +69,7 @@ def test_two_periods_side_by_side_named_and_exported_together(app_url, page, bro
     page.locator(MAP_IFRAME).first.scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -60)")
     page.wait_for_timeout(800)
-    page.screenshot(path=str(REPO_ROOT / "docs" / "peta_bandingkan_periode.png"))
+    page.screenshot(path=str(SHOTS / "peta_bandingkan_periode.png"))
 
     with page.expect_download(timeout=120_000) as got:
         page.get_by_role("button", name="2 peta berdampingan (HTML offline)").click()

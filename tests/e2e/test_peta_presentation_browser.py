@@ -8,7 +8,6 @@ import pytest
 from e2e.conftest import MAP_IFRAME, SHOTS
 from e2e.test_peta_browser import _open
 from e2e.test_peta_compare_browser import switch_on
-from petakesos.config import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -80,7 +79,7 @@ def test_presentation_mode_fills_one_screen_with_map_title_and_legend(app_url, p
     assert not page.locator('[data-testid="stAlert"]', has_text="Data contoh (sintetis)").count()
     assert "Data contoh (sintetis)" in frame.evaluate("document.querySelector('.pk-foot').innerText")
     if w == 1366:
-        page.screenshot(path=str(REPO_ROOT / "docs" / "peta_presentasi_1366.png"))
+        page.screenshot(path=str(SHOTS / "peta_presentasi_1366.png"))
     else:
         page.screenshot(path=str(SHOTS / "peta_presentasi_1920.png"))
     # Leaving presentation mode brings the page back.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -9,11 +10,12 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from petakesos import sql
+from petakesos import glossary, sql
 from petakesos.features import bandingkan
 from petakesos.features.bandingkan import ROW_KAB, ROW_MEDIAN, ROW_PROV
 from petakesos.features.bandingkan import charts as charts_bandingkan
 from petakesos.features.bandingkan import table as bandingkan_table
+from petakesos.features.bandingkan import view as bandingkan_view
 
 TUBAN = "35.23"
 
@@ -162,7 +164,7 @@ def test_all_provinces_gets_a_province_column_and_one_reference_row_per_province
     assert table["jenis_baris"].tolist() == [ROW_KAB] * 3 + [ROW_PROV] * 2 + [ROW_MEDIAN]
     assert table["nama"].tolist()[3:5] == ["Provinsi P1", "Provinsi P2"]
     headers = list(bandingkan_table.columns(None, True, "desa_tanpa_psm").values())
-    assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Provinsi", "Desa tanpa PSM"]
+    assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Provinsi", "Desa/kelurahan tanpa PSM"]
 
 
 def _shown(styler, header: str) -> list[str]:
@@ -176,23 +178,23 @@ def test_table_shows_small_people_counts_as_below_five_when_asked():
     table = _multi_province_table()
     html = bandingkan_table.styled_table(table, None, "desa_tanpa_psm", "01.02", True).to_html()
     assert "#fff3b0" in html  # Kab B highlighted
-    shown = _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, True), "Kasus")
+    shown = _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, True), "Kasus PMKS")
     # Worst first: B (6 desa without PSM, 9 cases), A (3 cases), C (1); P1, P2; the median is not a count.
     assert shown == ["9", "<5", "<5", "12", "<5", "3"]
-    assert _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, False), "Kasus")[:3] == [
+    assert _shown(bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, False), "Kasus PMKS")[:3] == [
         "9",
         "3",
         "1",
     ]
     export = bandingkan_table.export_table(table, None, "desa_tanpa_psm", True)
-    assert export["Kasus"].tolist() == [9, "<5", "<5", 12, "<5", 3]
+    assert export["Kasus PMKS"].tolist() == [9, "<5", "<5", 12, "<5", 3]
     assert not {"nik", "nik_hash", "nik_psm"} & {c.lower() for c in export.columns}
 
 
 def test_sorted_indicator_and_its_change_come_right_after_the_name():
     headers = list(bandingkan_table.columns(2022, False, "kasus_per_psm").values())
-    assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Kasus/PSM", "Δ Kasus/PSM sejak 2022"]
-    assert "Δ Desa tanpa PSM sejak 2022" in headers and "Δ PMKS/1.000 sejak 2022" in headers
+    assert headers[:4] == ["Peringkat", "Kabupaten/Kota", "Kasus per PSM", "Δ Kasus per PSM sejak 2022"]
+    assert "Δ Desa/kelurahan tanpa PSM sejak 2022" in headers and "Δ Kasus per 1.000 penduduk sejak 2022" in headers
     assert not any(h.startswith("Δ") for h in bandingkan_table.columns(None, False, "kasus_per_psm").values())
 
 
@@ -311,8 +313,8 @@ def test_each_median_names_what_it_is_the_median_of(con):
     # % desa ber-PSM: A 2 of 4, B 0 of 6, C 5 of 5 → 50, 0, 100 (median 50); PMKS per 1.000: 30, 90, 10 (median 30).
     fig = charts_bandingkan.need_capacity(table, "persen_desa_psm", [])
     notes = [a.text for a in fig.layout.annotations]
-    assert "Median % desa ber-PSM, 3 kab/kota yang tampil: 50,0%" in notes
-    assert "Median PMKS per 1.000, 3 kab/kota yang tampil: 30,0" in notes
+    assert "Median % desa/kelurahan dengan PSM, 3 kab/kota yang tampil: 50,0%" in notes
+    assert "Median Kasus per 1.000 penduduk, 3 kab/kota yang tampil: 30,0" in notes
 
 
 # Issue 9, item 4: every number in Indonesian format, whole numbers without decimals.
@@ -335,12 +337,14 @@ def test_people_and_desa_counts_show_without_decimals_and_with_thousands_dots():
     )
     table = bandingkan.league_table(rows, rows, 2025, None, "desa_tanpa_psm")  # A (1198), B (6), C (0)
     styled = bandingkan_table.styled_table(table, None, "desa_tanpa_psm", None, False)
-    assert _shown(styled, "PSM") == ["1.500", "2", "4.583", "1.502", "4.583", "1.500"]
-    assert _shown(styled, "Desa") == ["1.200", "6", "5", "1.206", "5", "6"]
-    assert _shown(styled, "Desa tanpa PSM") == ["1.198", "6", "0", "1.204", "0", "6"]
+    assert _shown(styled, "PSM aktif") == ["1.500", "2", "4.583", "1.502", "4.583", "1.500"]
+    assert _shown(styled, "Desa/kelurahan") == ["1.200", "6", "5", "1.206", "5", "6"]
+    assert _shown(styled, "Desa/kelurahan tanpa PSM") == ["1.198", "6", "0", "1.204", "0", "6"]
     two = bandingkan.league_table(rows.head(2), rows.head(2), 2025, None, "desa_tanpa_psm")
-    assert _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "PSM")[-1] == "751"
-    assert _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "Desa")[-1] == "603"
+    assert _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "PSM aktif")[-1] == "751"
+    assert (
+        _shown(bandingkan_table.styled_table(two, None, "desa_tanpa_psm", None, False), "Desa/kelurahan")[-1] == "603"
+    )
 
 
 def test_excel_parameters_are_words_and_indonesian_dates():
@@ -351,7 +355,60 @@ def test_excel_parameters_are_words_and_indonesian_dates():
         "Wilayah": "Jawa Timur",
         "Tahun": 2025,
         "Tahun pembanding": "–",
-        "Diurutkan menurut": "Desa tanpa PSM",
+        "Diurutkan menurut": "Desa/kelurahan tanpa PSM",
         "Samarkan angka kecil": "Ya",
         "Dibuat": "3 November 2026",
     }
+
+
+# --- What the page draws (features/bandingkan/view.py) ----------------------------------------------
+
+
+def test_scope_compares_the_province_and_highlights_a_chosen_kabupaten():
+    assert bandingkan_view.scope("35.23.01", "kec") == ("35", "35.23")
+    assert bandingkan_view.scope("35.23", "kab") == ("35", "35.23")
+    assert bandingkan_view.scope("35", "prov") == ("35", None)
+    assert bandingkan_view.scope("", "nasional") == ("", None)
+
+
+def test_every_header_and_picker_names_a_shared_figure_as_the_glossary_does():
+    headers = bandingkan_table.columns(2022, True, "desa_tanpa_psm")
+    for col in ("nama_prov", "desa_tanpa_psm", "kasus_per_1000", "persen_terlatih", "kasus", "psm_aktif"):
+        assert headers[col] == glossary.NAMES[col]
+        assert col not in bandingkan.INDICATORS or bandingkan.INDICATORS[col].label == glossary.NAMES[col]
+    export = bandingkan_table.export_table(_multi_province_table(), None, "desa_tanpa_psm", False)
+    assert glossary.NAMES["psm_terlatih"] in export.columns and glossary.NAMES["penduduk"] in export.columns
+    assert bandingkan.INDICATORS["persen_terlatih"].help == glossary.DEFINITIONS["persen_terlatih"]
+
+
+def test_captions_and_marked_kabupaten():
+    table = _multi_province_table()
+    assert bandingkan_view.intro(table, False).endswith("mengurutkan menurut kolom lain.")
+    assert "(3 kab/kota se-2 provinsi)" in bandingkan_view.intro(table, False)
+    assert bandingkan_view.intro(table, True).endswith('ditampilkan "<5".')
+    assert bandingkan_view.all_provinces_name(table[table["jenis_baris"] == ROW_KAB]) == "Semua provinsi (P1, P2)"
+    assert bandingkan_view.marked("01.02", ["01.01", "01.02", "02.01"]) == ["01.02", "01.01", "02.01"]
+    assert bandingkan_view.marked(None, ["01.01"]) == ["01.01"]
+    assert bandingkan_view.years_until([2020, 2021, 2022, 2023], 2022) == [2020, 2021, 2022]
+    assert "Nilai per desa: PSM aktif di desa (gelap = lebih baik)." in bandingkan_view.multi_note("desa_tanpa_psm")
+
+
+def test_map_specs_carry_the_colour_rule():
+    kab = bandingkan_view.kabupaten_spec("kasus_per_psm", "Jawa Timur", 2025, True)
+    assert kab.title == "Kasus per PSM" and kab.subtitle == "Jawa Timur · 2025"
+    assert kab.value_label == "Kasus per PSM (gelap = lebih buruk)" and kab.palette == "YlOrRd"
+    assert kab.no_data_label.startswith("Tanpa PSM") and kab.suppress_small
+    desa = bandingkan_view.desa_spec("desa_tanpa_psm", "Kabupaten Tuban", 2025, False)
+    assert (desa.title, desa.subtitle, desa.palette) == ("Kabupaten Tuban", "2025", "Greens")
+    assert desa.value_label == "PSM aktif di desa (gelap = lebih baik)" and not desa.suppress_small
+
+
+def test_excel_download_names_its_scope_and_year():
+    table = _multi_province_table()
+    today = dt.date(2025, 12, 1)
+    sheets, params, name = bandingkan_view.export(table, None, "desa_tanpa_psm", True, "Semua", "", 2025, today)
+    assert name == "bandingkan_kabupaten_semua_2025.xlsx" and list(sheets) == ["Bandingkan kabupaten"]
+    assert params["Dibuat"] == "1 Desember 2025" and params["Tahun pembanding"] == "–"
+    assert bandingkan_view.export(table, 2022, "desa_tanpa_psm", False, "Jawa Timur", "35", 2025, today)[2] == (
+        "bandingkan_kabupaten_35_2025.xlsx"
+    )

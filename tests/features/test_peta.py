@@ -9,13 +9,14 @@ population 2022: 2001 = 1,000, 2002 = 2,000, 2003 = 500; no figure for the other
 
 import functools
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from petakesos import excel, maps, sql
 from petakesos.features import peta
-from petakesos.features.peta import detail
+from petakesos.features.peta import detail, text, view
 
 KENDURUAN = "35.23.01"
 JLODRO, SOKOGUNUNG, JAMPRONG = "35.23.01.2001", "35.23.01.2002", "35.23.01.2003"
@@ -157,13 +158,13 @@ def test_table_masks_small_counts_and_filters_by_name(con):
     classes = maps.classify(v["nilai"], "quantile", 3)
     t = detail.table_frame(v, classes, "rate", suppress=True)
     assert t["Desa/Kelurahan"].iloc[0] == "Jlodro"
-    assert t["Kasus"].tolist()[:3] == ["<5", "<5", 0]  # numbers, "<5" only where masked
+    assert t["Kasus PMKS"].tolist()[:3] == ["<5", "<5", 0]  # numbers, "<5" only where masked
     assert t["Peringkat"].tolist()[:3] == [1, 2, 3]
     assert t["Kelas"].iloc[-1] == "Tidak ada data"
-    assert t["Kasus/1.000 penduduk"].iloc[0] == pytest.approx(3.0)
-    assert detail.table_frame(v, classes, "rate", suppress=False)["Kasus"].tolist()[:3] == [3, 1, 0]
+    assert t["Kasus per 1.000 penduduk"].iloc[0] == pytest.approx(3.0)
+    assert detail.table_frame(v, classes, "rate", suppress=False)["Kasus PMKS"].tolist()[:3] == [3, 1, 0]
     counts = detail.table_frame(peta.values_frame(_rows(con), "count"), classes, "count", suppress=True)
-    assert counts["Jumlah kasus"].iloc[0] == "<5"
+    assert counts["Kasus PMKS"].iloc[0] == "<5"
     assert detail.filter_table(t, "sokogu")["Desa/Kelurahan"].tolist() == ["Sokogunung"]
     assert len(detail.filter_table(t, "kenduruan")) == 9 and len(detail.filter_table(t, "")) == 9
     assert detail.filter_table(t, "35.23.01.2003")["Desa/Kelurahan"].tolist() == ["Jamprong"]
@@ -189,7 +190,7 @@ def test_excel_has_parameters_and_no_personal_columns(con, tmp_path):
         ukuran="rate",
         spec=spec,
         suppress=True,
-        definisi=peta.HELP_PERIODE,
+        definisi=text.HELP_PERIODE,
     )
     book = pd.read_excel(pd.io.common.BytesIO(excel.workbook({"Peta PMKS": t}, params)), sheet_name=None)
     assert list(book) == ["Parameter", "Peta PMKS"]
@@ -209,7 +210,7 @@ def test_desa_panel_ranks_counts_and_psm(con):
     assert detail.desa_detail(ctx, "35.23.99.9999", "rate", True) is None
     cats = run("app/kasus_by_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022, kategori=())
     assert dict(zip(cats["kode"], cats["kasus"])) == {"24": 2, "09": 1}
-    assert detail.category_table(cats, suppress=True)["Kasus"].tolist() == ["<5", "<5"]
+    assert detail.category_table(cats, suppress=True)["Kasus PMKS"].tolist() == ["<5", "<5"]
     # 2022: PSM 1 (SK May 2021, passed Bimtek Dasar with certificate Nov 2022) and PSM 2 (SK 31 Dec 2022).
     psm = run("app/psm_summary", wilayah=JLODRO, tahun=2022).iloc[0]
     assert (psm["psm_aktif"], psm["psm_terlatih"], psm["psm_bersertifikat"]) == (2, 1, 1)
@@ -353,10 +354,10 @@ def test_excel_counts_are_numbers_and_only_masked_cells_are_text(con):
 
     v = peta.values_frame(_rows(con), "rate")
     t = detail.table_frame(v, maps.classify(v["nilai"], "quantile", 3), "rate", suppress=True)
-    assert t["Kasus"].tolist()[:3] == ["<5", "<5", 0]
+    assert t["Kasus PMKS"].tolist()[:3] == ["<5", "<5", 0]
     ws = load_workbook(pd.io.common.BytesIO(excel.workbook({"Peta PMKS": t}))).active
     header = [c.value for c in ws[1]]
-    kasus = [ws.cell(row=r, column=header.index("Kasus") + 1).value for r in range(2, 5)]
+    kasus = [ws.cell(row=r, column=header.index("Kasus PMKS") + 1).value for r in range(2, 5)]
     assert kasus == ["<5", "<5", 0]
     penduduk = ws.cell(row=2, column=header.index("Penduduk") + 1).value
     assert penduduk == 1000
@@ -399,3 +400,102 @@ def test_compare_exports_carry_both_periods(world, con):
 
     img = Image.open(pd.io.common.BytesIO(png))
     assert img.format == "PNG" and img.size[0] > img.size[1]  # two panels side by side
+
+
+# --- What the page draws (features/peta/view.py) ---------------------------------------------------
+FILTERS_KEC = SimpleNamespace(wilayah=KENDURUAN, nama="Kecamatan Kenduruan", tahun=2022, samarkan_kecil=True)
+
+
+def _choice(periode="2022", banding=None, filters=FILTERS_KEC, ukuran="rate", kategori=()):
+    p, b = peta.Periode.parse(periode), peta.Periode.parse(banding) if banding else None
+    return view.Choice.of(filters, ukuran, kategori, {}, p, "quantile", 3, "YlOrRd", False, False, b)
+
+
+def test_start_years_stop_at_the_sidebar_year():
+    years = pd.DataFrame({"tahun": [2020, 2021, 2022, 2023]})
+    assert view.years_until(years, 2022) == [2020, 2021, 2022]
+    assert view.years_until(years, 2019) == [2019]  # no data yet: the sidebar year alone
+
+
+def test_choice_takes_scope_from_the_filters():
+    c = _choice()
+    assert (c.wilayah, c.tahun, c.suppress, c.level, c.kategori) == (KENDURUAN, 2022, True, "desa", ())
+    assert c.kategori_text == "Semua kategori PMKS"
+    assert _choice(filters=SimpleNamespace(wilayah="", nama="Semua", tahun=2022, samarkan_kecil=False)).level == "kab"
+
+
+def test_one_map_with_its_own_date(con):
+    m = view.map_set(functools.partial(sql.run, con), _choice())
+    assert not m.compare and m.periods == (peta.Periode(2022, 2022),)
+    assert m.spec.asof == "1 Juni 2022"  # B, the last case recorded in 2022
+    assert m.sides[0][0] is m.values and len(m.values) == 9
+    assert _by_kode(m.values, "nilai")[JLODRO] == pytest.approx(3.0)  # A, B, F per 1,000 residents
+    about = view.about(m)
+    assert about.startswith(m.spec.title) and m.spec.subtitle in about and "31 Desember" in about
+
+
+def test_comparison_puts_the_earlier_period_left_with_shared_classes(con):
+    m = view.map_set(functools.partial(sql.run, con), _choice("2023", banding="2022"))
+    assert m.compare and m.periods == (peta.Periode(2022, 2022), peta.Periode(2023, 2023))
+    assert [s.asof for _, s in m.sides] == ["1 Juni 2022", "5 Mei 2023"]
+    assert all(s.show_title for _, s in m.sides) and not m.spec.show_title
+    assert m.sides[1][0] is m.values  # the chosen period is the one listed under the maps
+    assert "sama untuk kedua peta" in view.about(m)
+    assert view.side_caption(m.sides[0][1]).endswith("· Data per 1 Juni 2022")
+
+
+def test_no_map_without_areas(con):
+    gone = SimpleNamespace(wilayah="35.99", nama="?", tahun=2022, samarkan_kecil=True)
+    assert view.map_set(functools.partial(sql.run, con), _choice(filters=gone)) is None
+
+
+def test_bubbles_only_on_the_rate_map(con):
+    run = functools.partial(sql.run, con)
+    base = _choice()
+    rate = view.Choice(**{**base.__dict__, "bubbles": True})
+    count = view.Choice(**{**base.__dict__, "bubbles": True, "ukuran": "count"})
+    assert view.map_set(run, rate).bubbles_col == "kasus" and view.map_set(run, count).bubbles_col is None
+
+
+def test_selected_row_is_read_from_the_table_state():
+    shown = pd.DataFrame({text.COL_KODE: [JLODRO, SOKOGUNUNG]})
+    assert view.selected_code(shown, {"selection": {"rows": [1]}}) == SOKOGUNUNG
+    assert view.selected_code(shown, {"selection": {"rows": [2]}}) is None  # the list shrank under a search
+    assert view.selected_code(shown, None) is None and view.selected_code(shown, {}) is None
+
+
+def test_back_button_returns_to_the_lowest_picker_set():
+    assert view.parent_code(peta.parent_target("35.23.01")) == "35.23"
+    assert view.parent_code(peta.parent_target("35.23")) == "35"
+
+
+def test_desa_panel_in_a_kabupaten_view(con):
+    run = functools.partial(sql.run, con)
+    tuban = SimpleNamespace(wilayah="35.23", nama="Kabupaten Tuban", tahun=2022, samarkan_kecil=True)
+    p = view.desa_panel(run, _choice(filters=tuban), JLODRO, "kab")
+    assert p.title == "Jlodro" and p.caption.startswith("Kec. Kenduruan, ") and "2022" in p.caption
+    figures = p.figures["Nilai"].to_dict()
+    assert figures["PSM aktif (2022)"] == "2" and figures["PSM terlatih (Bimtek Dasar)"] == "1"
+    assert figures["Kasus PMKS"] == "<5" and figures["Kasus per 1.000 penduduk"] == "3,00"
+    assert p.zoom == {"pilih_prov": "35", "pilih_kab": "35.23", "pilih_kec": KENDURUAN}
+    assert p.zoom_label == "Perbesar ke Kecamatan Kenduruan"
+    assert view.desa_panel(run, _choice(), JLODRO, "kec").zoom is None  # already in the kecamatan
+    assert view.desa_panel(run, _choice(), None, "kec") is None
+    assert view.desa_panel(run, _choice(), "35.23.01.2999", "kec") is None
+
+
+def test_downloads_name_the_scope_and_periods(con):
+    run = functools.partial(sql.run, con)
+    c = _choice("2023")
+    m = view.map_set(run, c)
+    shown = detail.table_frame(m.values, m.classes, "rate", True)
+    one = view.downloads(None, None, c, m, shown)
+    assert [d.file_name for d in one] == [f"peta_pmks_352301_2023-2023.{x}" for x in ("html", "png", "xlsx")]
+    assert [d.label for d in one] == ["Peta (HTML offline)", "Peta (PNG)", "Tabel (Excel)"]
+    c2 = _choice("2023", banding="2021-2022")
+    m2 = view.map_set(run, c2)
+    two = view.downloads(None, None, c2, m2, shown)
+    assert two[0].file_name == "peta_pmks_352301_2021-2022_2023.html" and two[1].label.startswith("2 peta")
+    book = pd.read_excel(pd.io.common.BytesIO(two[2].data()), sheet_name=None)
+    assert list(book) == ["Parameter", "Peta PMKS 2021–2022", "Peta PMKS 2023"]
+    assert book["Parameter"].set_index("parameter").loc["Periode", "nilai"] == "2021–2022 dan 2023"

@@ -26,11 +26,11 @@ def test_kecamatan_link_compares_every_kabupaten_of_its_province(world):
     assert table["Kabupaten/Kota"].tolist()[-2:] == ["Provinsi Jawa Timur", "Median 38 kab/kota se-Jawa Timur"]
     tuban = table[table["Kabupaten/Kota"] == "Kabupaten Tuban"].iloc[0]
     # 2023: PSM 1, 2 (desa 2001), 4 (desa 2003) and Muda (desa 2002; under 18 at SK, imported and flagged).
-    assert tuban["Desa tanpa PSM"] == 325 and tuban["Δ Desa tanpa PSM sejak 2022"] == -2
-    assert tuban["Kasus"] == 4 and tuban["PSM"] == 4
+    assert tuban["Desa/kelurahan tanpa PSM"] == 325 and tuban["Δ Desa/kelurahan tanpa PSM sejak 2022"] == -2
+    assert tuban["Kasus PMKS"] == 4 and tuban["PSM aktif"] == 4
     # The chosen kabupaten is called out. Nine kabupaten have more than 325 desa (Lamongan 474, Bojonegoro 430,
     # Malang 390, Pasuruan 365, Gresik 356, Sidoarjo 346, Kediri 344, Sumenep 334, Probolinggo 330), all without PSM.
-    assert "Kabupaten Tuban: peringkat 10 dari 38 — Desa tanpa PSM 325" in _text(at)
+    assert "Kabupaten Tuban: peringkat 10 dari 38 — Desa/kelurahan tanpa PSM 325" in _text(at)
 
 
 def test_three_districts_with_most_desa_without_psm_and_change_since_2022(world):
@@ -38,7 +38,7 @@ def test_three_districts_with_most_desa_without_psm_and_change_since_2022(world)
     assert at.selectbox(key="bk_indikator").value == "desa_tanpa_psm"
     assert at.selectbox(key="bk_tahun_dasar").value == 2022
     text = _text(at)
-    assert "Tiga terburuk — Desa tanpa PSM (2023)" in text
+    assert "Tiga terburuk — Desa/kelurahan tanpa PSM (2023)" in text
     assert (
         "1. Kabupaten Lamongan — 474 (0 sejak 2022)  \n2. Kabupaten Bojonegoro — 430 (0 sejak 2022)  \n"
         "3. Kabupaten Malang — 390 (0 sejak 2022)"
@@ -56,10 +56,10 @@ def test_choosing_indicator_and_base_year_resorts_and_relabels(world):
     assert not at.exception
     assert "1. Kabupaten Tuban — 1,00 (−1,00 sejak 2022)" in _text(at)  # 4 cases / 4 PSM; 2022: 4 / 2
     table = _table(at)
-    assert list(table.columns[:4]) == ["Peringkat", "Kabupaten/Kota", "Kasus/PSM", "Δ Kasus/PSM sejak 2022"]
+    assert list(table.columns[:4]) == ["Peringkat", "Kabupaten/Kota", "Kasus per PSM", "Δ Kasus per PSM sejak 2022"]
     assert table["Kabupaten/Kota"].iloc[0] == "Kabupaten Tuban"
     at.selectbox(key="bk_tahun_dasar").set_value(2021).run()
-    assert "Δ Desa tanpa PSM sejak 2021" in _table(at).columns
+    assert "Δ Desa/kelurahan tanpa PSM sejak 2021" in _table(at).columns
     assert "1. Kabupaten Tuban — 1,00 (−1,00 sejak 2021)" in _text(at)  # 2021: 2 cases (A, E) / 1 PSM
 
 

@@ -29,11 +29,11 @@ def test_kecamatan_view_lists_every_desa_ranked_with_small_counts_masked(world):
     t = _table(at)
     assert len(t) == 9
     assert t["Desa/Kelurahan"].tolist()[:3] == ["Jlodro", "Sokogunung", "Jamprong"]
-    assert t["Kasus"].isna().tolist()[:3] == [True, True, False]  # the counts 1–4 never reach the browser
-    assert t["Kasus/1.000 penduduk"].iloc[0] == 3.0  # a number: the column sorts by value
+    assert t["Kasus PMKS"].isna().tolist()[:3] == [True, True, False]  # the counts 1–4 never reach the browser
+    assert t["Kasus per 1.000 penduduk"].iloc[0] == 3.0  # a number: the column sorts by value
     shown = _shown(at)
-    assert shown["Kasus"].tolist()[:3] == ["<5", "<5", "0"]
-    assert shown["Kasus/1.000 penduduk"].tolist()[:2] == ["3,00", "0,50"]
+    assert shown["Kasus PMKS"].tolist()[:3] == ["<5", "<5", "0"]
+    assert shown["Kasus per 1.000 penduduk"].tolist()[:2] == ["3,00", "0,50"]
     assert shown["Penduduk"].tolist()[:3] == ["1.000", "2.000", "500"]
     assert (t["Kelas"] == "Tidak ada data").sum() == 6
     assert any("31 Desember" in (s.help or "") for s in at.selectbox if s.key == "peta_awal")
@@ -43,13 +43,13 @@ def test_switching_measure_categories_and_period_changes_the_values(world):
     at = _page(wilayah="35.23.01", tahun="2022")
     at.toggle(key="samarkan_kecil").set_value(False).run()
     at.radio(key="peta_ukuran").set_value("count").run()
-    assert _table(at)["Jumlah kasus"].tolist()[:2] == [3, 1]
+    assert _table(at)["Kasus PMKS"].tolist()[:2] == [3, 1]
     at.multiselect(key="peta_kategori").set_value(["09"]).run()
-    assert _table(at)["Jumlah kasus"].iloc[0] == 1  # only B
+    assert _table(at)["Kasus PMKS"].iloc[0] == 1  # only B
     at.multiselect(key="peta_kategori").set_value([]).run()
     at.selectbox(key="peta_awal").set_value(2020).run()  # 2020–2022: A, B, E, F, C
     t = _table(at).set_index("Desa/Kelurahan")
-    assert (t.loc["Jlodro", "Jumlah kasus"], t.loc["Jamprong", "Jumlah kasus"]) == (3, 1)
+    assert (t.loc["Jlodro", "Kasus PMKS"], t.loc["Jamprong", "Kasus PMKS"]) == (3, 1)
     assert not at.exception
 
 
@@ -65,8 +65,8 @@ def test_desa_panel_in_a_kabupaten_view_offers_zoom_to_its_kecamatan(world):
     assert "Jlodro" in [h.value for h in at.subheader]
     figures = at.table[0].value["Nilai"].to_dict()
     assert figures["Peringkat di kecamatan"] == "1 dari 3" and figures["Peringkat di kabupaten"] == "1 dari 3"
-    assert figures["Kasus"] == "<5"
-    assert figures["PSM aktif (2022)"] == "2" and figures["PSM lulus Bimtek Dasar"] == "1"  # PSM not masked
+    assert figures["Kasus PMKS"] == "<5"
+    assert figures["PSM aktif (2022)"] == "2" and figures["PSM terlatih (Bimtek Dasar)"] == "1"  # PSM not masked
     assert len(at.get("plotly_chart")) == 1
     zoom = [b for b in at.button if "Perbesar ke Kecamatan Kenduruan" in b.label]
     assert zoom

@@ -11,6 +11,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from petakesos.features.bandingkan.text import (
+    DESA_LABELS,
+    DIRECTION_WORDS,
+    HELP,
+    LABELS,
+    MEDIAN_ROW,
+    N_PROVINCES,
+    NO_DATA,
+    NO_POPULATION,
+    NO_PSM_OR_DATA,
+    PROVINCE_ROW,
+    WITHOUT_PSM,
+)
+
 SUM_COLUMNS = (
     "jumlah_desa",
     "penduduk",
@@ -43,93 +57,19 @@ class Indicator:
 # palettes only run light → dark, so "darker = better" is the labelled choice for capacities.
 WORSE_HIGH_PALETTES = ("YlOrRd", "Oranges")
 BETTER_HIGH_PALETTES = ("Greens", "Blues")
-DIRECTION_WORDS = {True: "(gelap = lebih buruk)", False: "(gelap = lebih baik)"}
-WITHOUT_PSM = "Tanpa PSM (tidak dapat dihitung)"
 
 INDICATORS: dict[str, Indicator] = {
-    i.key: i
-    for i in (
-        Indicator(
-            "desa_tanpa_psm",
-            "Desa tanpa PSM",
-            True,
-            "count",
-            "Jumlah desa/kelurahan tanpa PSM aktif pada 31 Desember.",
-            "Oranges",
-            "psm_aktif",
-        ),
-        Indicator(
-            "persen_desa_psm",
-            "% desa ber-PSM",
-            False,
-            "percent",
-            "Bagian desa/kelurahan yang memiliki paling sedikit satu PSM aktif.",
-            "Greens",
-            "psm_aktif",
-        ),
-        Indicator(
-            "psm_per_desa",
-            "PSM per desa",
-            False,
-            "ratio",
-            "PSM aktif dibagi jumlah desa/kelurahan.",
-            "Greens",
-            "psm_aktif",
-        ),
-        Indicator(
-            "kasus_per_1000",
-            "PMKS per 1.000",
-            True,
-            "rate",
-            "Kasus PMKS terbuka dalam tahun itu per 1.000 penduduk desa/kelurahan.",
-            "YlOrRd",
-            "kasus_per_1000",
-        ),
-        Indicator(
-            "kasus_per_psm",
-            "Kasus per PSM",
-            True,
-            "ratio",
-            "Kasus PMKS terbuka dibagi PSM aktif: beban kerja rata-rata.",
-            "YlOrRd",
-            "kasus_per_psm",
-        ),
-        Indicator(
-            "persen_terlatih",
-            "% PSM terlatih",
-            False,
-            "percent",
-            "Bagian PSM aktif yang telah lulus Bimtek Dasar paling lambat 31 Desember.",
-            "Blues",
-            "persen_terlatih",
-        ),
-        Indicator(
-            "psm_per_1000",
-            "PSM per 1.000",
-            False,
-            "ratio",
-            "PSM aktif per 1.000 penduduk desa/kelurahan.",
-            "Greens",
-            "psm_per_1000",
-        ),
-        Indicator(
-            "delta_desa_tanpa_psm",
-            "Δ desa tanpa PSM",
-            True,
-            "delta",
-            "Perubahan jumlah desa tanpa PSM dibanding tahun pembanding (negatif = membaik).",
-            "Oranges",
-            "psm_aktif",
-        ),
-        Indicator(
-            "delta_kasus_per_1000",
-            "Δ PMKS per 1.000",
-            True,
-            "delta",
-            "Perubahan PMKS per 1.000 penduduk dibanding tahun pembanding (positif = masalah bertambah).",
-            "YlOrRd",
-            "kasus_per_1000",
-        ),
+    key: Indicator(key, LABELS[key], worse, kind, HELP[key], palette, desa_key)
+    for key, worse, kind, palette, desa_key in (
+        ("desa_tanpa_psm", True, "count", "Oranges", "psm_aktif"),
+        ("persen_desa_psm", False, "percent", "Greens", "psm_aktif"),
+        ("psm_per_desa", False, "ratio", "Greens", "psm_aktif"),
+        ("kasus_per_1000", True, "rate", "YlOrRd", "kasus_per_1000"),
+        ("kasus_per_psm", True, "ratio", "YlOrRd", "kasus_per_psm"),
+        ("persen_terlatih", False, "percent", "Blues", "persen_terlatih"),
+        ("psm_per_1000", False, "ratio", "Greens", "psm_per_1000"),
+        ("delta_desa_tanpa_psm", True, "delta", "Oranges", "psm_aktif"),
+        ("delta_kasus_per_1000", True, "delta", "YlOrRd", "kasus_per_1000"),
     )
 }
 LEVEL_KEYS = (
@@ -146,14 +86,13 @@ CHANGE_OF = {f"delta_{k}": k for k in LEVEL_KEYS}
 CAPACITY_KEYS = ("psm_per_1000", "persen_desa_psm")
 # The desa figure each small-multiple map shows: label, whether high is worse, palette, what "no value" means.
 DESA_VALUES = {
-    "psm_aktif": ("PSM aktif di desa", False, "Greens", None),
-    "kasus_per_1000": ("PMKS per 1.000", True, "YlOrRd", "Tanpa data penduduk"),
-    "kasus_per_psm": ("Kasus per PSM", True, "YlOrRd", "Tanpa PSM atau tanpa data"),
-    "persen_terlatih": ("% PSM terlatih", False, "Blues", "Tanpa PSM atau tanpa data"),
-    "psm_per_1000": ("PSM per 1.000", False, "Greens", "Tanpa data penduduk"),
+    "psm_aktif": (DESA_LABELS["psm_aktif"], False, "Greens", None),
+    "kasus_per_1000": (DESA_LABELS["kasus_per_1000"], True, "YlOrRd", NO_POPULATION),
+    "kasus_per_psm": (DESA_LABELS["kasus_per_psm"], True, "YlOrRd", NO_PSM_OR_DATA),
+    "persen_terlatih": (DESA_LABELS["persen_terlatih"], False, "Blues", NO_PSM_OR_DATA),
+    "psm_per_1000": (DESA_LABELS["psm_per_1000"], False, "Greens", NO_POPULATION),
 }
 KAB_NO_DATA = {"kasus_per_psm": WITHOUT_PSM, "persen_terlatih": WITHOUT_PSM}
-NO_DATA = "Tidak ada data"
 
 
 @dataclass(frozen=True)
@@ -235,15 +174,19 @@ def province_rows(kab_years: pd.DataFrame, tahun: int, base: int | None) -> pd.D
     sums = kab_years.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)[list(SUM_COLUMNS)].sum()
     out = _with_change(sums, "kode_prov", tahun, base)
     return out.assign(
-        jenis_baris=ROW_PROV, kode=out["kode_prov"], nama="Provinsi " + out["nama_prov"], kode_kab="", nama_kab=""
+        jenis_baris=ROW_PROV,
+        kode=out["kode_prov"],
+        nama=out["nama_prov"].map(lambda n: PROVINCE_ROW.format(nama=n)),
+        kode_kab="",
+        nama_kab="",
     )
 
 
 def median_name(kab: pd.DataFrame) -> str:
     """'Median 38 kab/kota se-Jawa Timur' / 'Median 88 kab/kota se-3 provinsi': what a median is taken over."""
     provinces = kab["nama_prov"].dropna().unique()
-    where = provinces[0] if len(provinces) == 1 else f"{len(provinces)} provinsi"
-    return f"Median {kab['kode_kab'].nunique()} kab/kota se-{where}"
+    where = provinces[0] if len(provinces) == 1 else N_PROVINCES.format(n=len(provinces))
+    return MEDIAN_ROW.format(n=kab["kode_kab"].nunique(), where=where)
 
 
 def median_row(all_kab: pd.DataFrame) -> pd.DataFrame:
@@ -304,7 +247,8 @@ def trend(kab_years: pd.DataFrame, key: str, years: list[int]) -> tuple[pd.DataF
         ref = ref.assign(kode=ref["kode_prov"], nama=ref["kode_prov"].map(names))
     else:
         ref = rates(rows.groupby(["kode_prov", "nama_prov", "tahun"], as_index=False)[list(SUM_COLUMNS)].sum())
-        ref = ref.assign(kode=ref["kode_prov"], nama="Provinsi " + ref["nama_prov"], nilai=ref[level])
+        names = ref["nama_prov"].map(lambda n: PROVINCE_ROW.format(nama=n))
+        ref = ref.assign(kode=ref["kode_prov"], nama=names, nilai=ref[level])
     cols = ["kode", "nama", "tahun", "nilai"]
     return kab[cols].reset_index(drop=True), ref[cols].reset_index(drop=True)
 

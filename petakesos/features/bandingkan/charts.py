@@ -8,18 +8,12 @@ import plotly.graph_objects as go
 
 from petakesos import fmt
 from petakesos.features.bandingkan import INDICATORS, ROW_KAB
+from petakesos.features.bandingkan.text import CHART as TEXT
 
 SEPARATORS = ",."  # Indonesian: decimal comma, thousands dot
 GREY = "#c4c4c4"
 PROVINCE_COLORS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf")
 HIGHLIGHT_COLORS = ("#d62728", "#ff7f0e", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")
-TEXT = {
-    "median": "Median {label}, {n} kab/kota yang tampil: {value}",
-    "quadrant": "Kebutuhan tinggi,<br>kapasitas rendah",
-    "size": "Ukuran titik: jumlah penduduk",
-    "penduduk": "Penduduk",
-    "tahun": "Tahun",
-}
 
 
 def _number(key: str, value: float) -> str:

@@ -10,26 +10,25 @@ import pandas as pd
 
 from petakesos import fmt
 from petakesos.features.bandingkan import CHANGE_OF, INDICATORS, ROW_KAB, ROW_MEDIAN, worst
+from petakesos.features.bandingkan.text import (
+    DELTA_HEADER,
+    EXPORT_HEADERS,
+    HEADERS,
+    PARAMETERS,
+    POINTS,
+    ROW_RANKED,
+    ROW_TEXT,
+    ROW_UNRANKED,
+    WORST_LINE,
+    WORST_NOW,
+    WORST_SINCE,
+    YES_NO,
+)
 
 HIGHLIGHT_CSS = "background-color: #fff3b0"
 REFERENCE_CSS = "background-color: #eef1f5"
 SMALL_COUNT_COLUMNS = ("kasus",)  # PMKS case counts: 1–4 may be shown as "<5" (PSM counts are public)
 COUNT_COLUMNS = ("peringkat", "jumlah_desa", "psm_aktif", "psm_terlatih", "penduduk")
-YES_NO = {True: "Ya", False: "Tidak"}
-
-
-HEADERS = {
-    "jumlah_desa": "Desa",
-    "kasus": "Kasus",
-    "psm_aktif": "PSM",
-    "kasus_per_1000": "PMKS/1.000",
-    "psm_per_desa": "PSM/desa",
-    "persen_desa_psm": "% desa ber-PSM",
-    "desa_tanpa_psm": "Desa tanpa PSM",
-    "kasus_per_psm": "Kasus/PSM",
-    "persen_terlatih": "% terlatih",
-    "psm_per_1000": "PSM/1.000",
-}
 TABLE_LEVELS = (
     "kasus_per_1000",
     "psm_per_desa",
@@ -62,12 +61,8 @@ def columns(base: int | None, multi_province: bool, key: str) -> dict[str, str]:
     for col in order:
         if col in cols or (col.startswith("delta_") and base is None):
             continue
-        if col.startswith("delta_"):
-            cols[col] = f"Δ {HEADERS[CHANGE_OF[col]]} sejak {base}"
-        else:
-            cols[col] = {"peringkat": "Peringkat", "nama": "Kabupaten/Kota", "nama_prov": "Provinsi"}.get(
-                col, HEADERS.get(col)
-            )
+        is_delta = col.startswith("delta_")
+        cols[col] = DELTA_HEADER.format(label=HEADERS[CHANGE_OF[col]], base=base) if is_delta else HEADERS[col]
     return cols
 
 
@@ -82,7 +77,7 @@ def _delta_text(level: str, value) -> str:
     kind = INDICATORS[level].kind
     digits = {"count": 0, "rate": 2, "ratio": 2, "percent": 1}[kind]
     text = _signed(value, digits)
-    return text + " poin" if kind == "percent" and text != "–" else text
+    return text + POINTS if kind == "percent" and text != "–" else text
 
 
 def formatter(col: str, suppress: bool):
@@ -131,12 +126,10 @@ def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool
     counts 1–4 written as '<5' when suppression is on. Codes stay text."""
     multi = table.loc[table["jenis_baris"] == ROW_KAB, "kode_prov"].nunique() > 1
     cols = {
-        "jenis_baris": "Jenis baris",
-        "kode": "Kode",
+        "jenis_baris": EXPORT_HEADERS["jenis_baris"],
+        "kode": EXPORT_HEADERS["kode"],
         **columns(base, multi, key),
-        "penduduk": "Penduduk",
-        "psm_terlatih": "PSM terlatih",
-        "psm_per_1000": "PSM/1.000",
+        **{c: EXPORT_HEADERS[c] for c in ("penduduk", "psm_terlatih", "psm_per_1000")},
     }
     frame = table[list(cols)].copy()
     for col in frame.columns:
@@ -160,14 +153,15 @@ def export_parameters(
     scope_name: str, tahun: int, base: int | None, key: str, suppress: bool, today: dt.date
 ) -> dict[str, object]:
     """The 'Parameter' sheet of the Excel download: what the table shows, in words and Indonesian dates."""
-    return {
-        "Wilayah": scope_name,
-        "Tahun": tahun,
-        "Tahun pembanding": base or fmt.MISSING,
-        "Diurutkan menurut": INDICATORS[key].label,
-        "Samarkan angka kecil": YES_NO[bool(suppress)],
-        "Dibuat": fmt.date(today),
+    values = {
+        "wilayah": scope_name,
+        "tahun": tahun,
+        "tahun_dasar": base or fmt.MISSING,
+        "urut": INDICATORS[key].label,
+        "samarkan": YES_NO[bool(suppress)],
+        "dibuat": fmt.date(today),
     }
+    return {PARAMETERS[k]: v for k, v in values.items()}
 
 
 def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> list[str]:
@@ -177,12 +171,12 @@ def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> 
     other = f"delta_{level}" if key == level else level
     lines = []
     for _, row in worst(table, key, n).iterrows():
-        text = f"{row['peringkat']}. {row['nama']} — {formatter(key, False)(row[key])}"
+        text = WORST_LINE.format(rank=row["peringkat"], nama=row["nama"], value=formatter(key, False)(row[key]))
         if base is not None and other in row and pd.notna(row[other]):
             if key == level:
-                text += f" ({_delta_text(level, row[other])} sejak {base})"
+                text += WORST_SINCE.format(change=_delta_text(level, row[other]), base=base)
             else:
-                text += f" (kini {formatter(level, False)(row[level])})"
+                text += WORST_NOW.format(value=formatter(level, False)(row[level]))
         lines.append(text)
     return lines
 
@@ -194,9 +188,7 @@ def row_text(table: pd.DataFrame, kode_kab: str, key: str) -> str | None:
     if hit.empty:
         return None
     row = hit.iloc[0]
-    where = (
-        f"peringkat {row['peringkat']} dari {int(kab['peringkat'].notna().sum())}"
-        if pd.notna(row["peringkat"])
-        else "tanpa peringkat (tidak ada data)"
-    )
-    return f"{row['nama']}: {where} — {INDICATORS[key].label} {formatter(key, False)(row[key])}"
+    ranked = pd.notna(row["peringkat"])
+    where = ROW_RANKED.format(rank=row["peringkat"], n=int(kab["peringkat"].notna().sum())) if ranked else ROW_UNRANKED
+    value = formatter(key, False)(row[key])
+    return ROW_TEXT.format(nama=row["nama"], where=where, label=INDICATORS[key].label, value=value)

@@ -1,7 +1,7 @@
 """Peta PMKS logic shared by the page and the `map` command: period, values per desa, ranks, table.
 
 Why a module: the page (through the cached ``data.query``) and the CLI (through ``sql.run`` on its own
-connection) must map exactly the same figures, so both pass their query runner to ``fetch_values``.
+connection) must map exactly the same figures, so both pass their query runner to ``fetch_rows``.
 """
 
 from __future__ import annotations
@@ -13,22 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from petakesos import fmt, maps, wilayah
+from petakesos.features.peta.text import ALL_CATEGORIES, LEVEL_TEXT, SUMBER, SUMBER_DEMO, UKURAN, UKURAN_SHORT
 from petakesos.maps.breaks import NO_DATA_LABEL
 
 # What a runner looks like: data.query (page, cached) or functools.partial(sql.run, con) (CLI).
 Runner = Callable[..., pd.DataFrame]
-
-UKURAN = {"rate": "Kasus per 1.000 penduduk", "count": "Jumlah kasus PMKS"}
-UKURAN_SHORT = {"rate": "Kasus/1.000 penduduk", "count": "Jumlah kasus"}
-HELP_PERIODE = (
-    "Satu tahun: kasus yang terbuka pada suatu waktu dalam tahun itu (dicatat paling lambat 31 Desember "
-    "dan tidak ditutup sebelum 1 Januari). Rentang tahun A–B: kasus yang terbuka pada suatu waktu dalam "
-    "rentang itu (dicatat paling lambat 31 Desember B dan tidak ditutup sebelum 1 Januari A); kasus yang "
-    "terbuka beberapa tahun dihitung sekali. Angka per 1.000 penduduk memakai penduduk tahun B."
-)
-LEVEL_TEXT = {"desa": "desa/kelurahan", "kab": "kabupaten/kota"}
-SUMBER = "Register kasus PMKS Dinas Sosial; penduduk desa Disdukcapil"
-SUMBER_DEMO = "Data contoh (sintetis), bukan data nyata"
 
 
 class PeriodeInvalid(ValueError):
@@ -162,7 +151,7 @@ def kategori_label(kategori: Sequence[str], names: dict[str, str], limit: int | 
     Several categories are named in code order, at most `limit` of them ('… dan 2 lainnya'); None names all
     (the Excel parameters)."""
     if not kategori:
-        return "Semua kategori PMKS"
+        return ALL_CATEGORIES
     if len(kategori) == 1:
         return f"{kategori[0]} {names.get(kategori[0], '')}".strip()
     named = [names.get(k) or k for k in sorted(kategori)]

@@ -15,34 +15,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from petakesos import fmt, maps
-from petakesos.features.peta import UKURAN, UKURAN_SHORT, class_labels, value_text
+from petakesos.features.peta import class_labels, value_text
+from petakesos.features.peta.text import (
+    CATEGORY_COLUMNS,
+    COL_KODE,
+    PANEL_COLUMNS,
+    PANEL_TEXT,
+    PARAMETERS,
+    TABLE_TEXT,
+    UKURAN,
+    UKURAN_SHORT,
+    YES_NO,
+)
 from petakesos.maps.spec import PALETTE_LABELS
 
-COL_KODE = "Kode wilayah"
-TABLE_TEXT = {
-    "desa": "Desa/Kelurahan",
-    "kec": "Kecamatan",
-    "kab": "Kabupaten/Kota",
-    "prov": "Provinsi",
-    "kasus": "Kasus",
-    "penduduk": "Penduduk",
-    "kelas": "Kelas",
-    "peringkat": "Peringkat",
-}
-
-
 MASKED = "<5"
-
-
-PANEL_TEXT = {
-    "kasus": "Kasus",
-    "penduduk": "Penduduk",
-    "rank_kec": "Peringkat di kecamatan",
-    "rank_kab": "Peringkat di kabupaten",
-    "psm_aktif": "PSM aktif ({tahun})",
-    "psm_terlatih": "PSM lulus Bimtek Dasar",
-    "psm_sertifikat": "PSM bersertifikat",
-}
 
 
 def _count_column(values: pd.Series, suppress: bool) -> pd.Series:
@@ -123,18 +110,19 @@ def parameters(
     definisi: str,
 ) -> dict[str, str]:
     """The Parameter sheet of the Excel download: everything needed to reproduce the map."""
-    return {
-        "Wilayah": f"{wilayah_nama} ({wilayah_kode or 'semua'})",
-        "Periode": periode_label,
-        "Kategori PMKS": kategori_text,
-        "Ukuran": UKURAN[ukuran],
-        "Klasifikasi": spec.classification_text(spec.k),
-        "Palet warna": PALETTE_LABELS.get(spec.palette, spec.palette),
-        "Angka kecil disamarkan (1–4 → <5)": "ya" if suppress else "tidak",
-        "Definisi periode": definisi,
-        "Sumber": spec.source_note,
-        "Data per": spec.asof,
+    values = {
+        "wilayah": f"{wilayah_nama} ({wilayah_kode or 'semua'})",
+        "periode": periode_label,
+        "kategori": kategori_text,
+        "ukuran": UKURAN[ukuran],
+        "klasifikasi": spec.classification_text(spec.k),
+        "palet": PALETTE_LABELS.get(spec.palette, spec.palette),
+        "samarkan": YES_NO[bool(suppress)],
+        "definisi": definisi,
+        "sumber": spec.source_note,
+        "data_per": spec.asof,
     }
+    return {PARAMETERS[k]: v for k, v in values.items()}
 
 
 def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) -> dict[str, str] | None:
@@ -168,8 +156,8 @@ def category_table(rows: pd.DataFrame, suppress: bool) -> pd.DataFrame:
     """Cases per PMKS category of one desa (peta_kasus_per_kategori rows): name and count ('<5' masked)."""
     return pd.DataFrame(
         {
-            "Kategori": (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip(),
-            "Kasus": _count_column(rows["kasus"], suppress),
+            CATEGORY_COLUMNS[0]: (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip(),
+            CATEGORY_COLUMNS[1]: _count_column(rows["kasus"], suppress),
         }
     )
 
@@ -189,7 +177,7 @@ def figures_table(d: Mapping[str, str], psm: Mapping[str, str], ukuran: str, tah
         (PANEL_TEXT["psm_terlatih"], psm["psm_terlatih"]),
         (PANEL_TEXT["psm_sertifikat"], psm["psm_bersertifikat"]),
     ]
-    return pd.DataFrame(rows, columns=["Ukuran", "Nilai"]).set_index("Ukuran")
+    return pd.DataFrame(rows, columns=list(PANEL_COLUMNS)).set_index(PANEL_COLUMNS[0])
 
 
 def psm_text(row: Mapping[str, object]) -> dict[str, str]:

@@ -16,7 +16,6 @@ from petakesos.maps.component import IFRAME_TITLE
 # The iframe of the map component (ui.map_panel); its title is the component name.
 MAP_IFRAME = f'iframe[title="{IFRAME_TITLE}"]'
 SHOTS = Path(os.environ.get("PETAKESOS_SHOTS", "/tmp/petakesos-shots"))
-_free_port = server.free_port  # kept for browser tests that start a server of their own
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ def test_link_opens_tuban_2022_with_328_villages_and_328_psm(app_url, page):
     page.get_by_text("Data contoh (sintetis)").first.wait_for()
     assert metric_value(page, "Desa/kelurahan") == "328"
     assert metric_value(page, "PSM aktif") == "328"
-    assert metric_value(page, "Desa/kelurahan dengan PSM") == "100,0%"
+    assert metric_value(page, "% desa/kelurahan dengan PSM") == "100,0%"
     assert int(metric_value(page, "Kasus PMKS").replace(".", "")) > 0
     assert "Kabupaten Tuban" in page.locator("h3").first.inner_text()
     assert "wilayah=35.23" in page.url and "tahun=2022" in page.url

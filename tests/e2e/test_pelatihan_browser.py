@@ -5,17 +5,12 @@ from outside; and on the fixture world, a PSM under 18 at the SK date on the fol
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from e2e.conftest import MAP_IFRAME, SHOTS, _free_port, metric_value
-from petakesos.config import REPO_ROOT
+from e2e.conftest import MAP_IFRAME, SHOTS, metric_value
+from petakesos.bench import server
 
-DOCS = REPO_ROOT / "docs"
 SCREEN = {"width": 1366, "height": 768}
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +23,7 @@ def _open(page, app_url: str, query: str, n_charts: int = 5) -> None:
     page.goto(f"{app_url}/")
     page.get_by_text("Pelatihan PSM").first.wait_for(timeout=90_000)
     page.goto(f"{app_url}/pelatihan?{query}")
-    page.get_by_text("PSM dengan Bimtek Dasar").first.wait_for(timeout=90_000)
+    page.get_by_text("% PSM terlatih").first.wait_for(timeout=90_000)
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {n_charts}", timeout=90_000)
     page.locator(MAP_IFRAME).first.wait_for(timeout=60_000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
@@ -42,7 +37,7 @@ def _screen(page, heading: str, name: str) -> None:
     page.wait_for_timeout(1000)
     page.get_by_role("heading", name=heading).first.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(2500)
-    page.screenshot(path=str(DOCS / name))
+    page.screenshot(path=str(SHOTS / name))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
 
@@ -59,7 +54,7 @@ def test_tuban_2022_shows_the_november_bimtek(app_url, page):
     _open(page, app_url, "wilayah=3523&tahun=2022")
     assert metric_value(page, "PSM aktif") == "328"
     assert metric_value(page, "Lulus Bimtek Dasar tahun ini") == "295"
-    assert metric_value(page, "PSM dengan Bimtek Dasar") == "89,9%"  # 295 of 328
+    assert metric_value(page, "% PSM terlatih") == "89,9%"  # 295 of 328
     assert metric_value(page, "Median tunggu SK → Bimtek Dasar") == "3 bulan"  # SK 1 Aug, Bimtek 17 Nov
     assert "Kabupaten Tuban" in page.locator("h3").first.inner_text()
     page.get_by_text("Bulanan", exact=True).click()
@@ -115,37 +110,9 @@ def test_single_kecamatan(app_url, page):
 @pytest.fixture(scope="module")
 def world_url(world):
     """The app on the fixture world (tests/fixtures: PSM Muda is 13 at the SK date)."""
-    env = dict(os.environ)  # the world fixture has pointed PETAKESOS_DB and PETAKESOS_GEO_DIR at its files
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO_ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    # The world fixture has pointed PETAKESOS_DB and PETAKESOS_GEO_DIR at its files: keep them.
+    with server.serve(env=dict(os.environ)) as url:
+        yield url
 
 
 def test_psm_under_18_at_sk_is_on_the_follow_up_list(world_url, page):

@@ -16,6 +16,7 @@ Age rule tests use their own small export, tests/fixtures/umur (see its README),
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from needs import DEMO_DB, require
 
 from petakesos import sql
 from petakesos.features import pelatihan
+from petakesos.features.pelatihan import view
 
 KENDURUAN = "35.23.01"
 
@@ -323,6 +325,140 @@ def test_pipeline_narrows_and_histogram_counts_everyone(rows):
     assert hist["sudah_lulus"].sum() == stages[1]
     assert hist["masih_menunggu"].sum() == len(rows) - stages[1]
     assert (hist["bulan_awal"].diff().dropna() == pelatihan.WAIT_BIN_MONTHS).all()
+
+
+# ---- what the page draws (view): names from the glossary, arithmetic off the page -------------------
+
+
+def _scope(tingkat="kab", wilayah="35.23", nama="Kabupaten Tuban", tahun=2023):
+    return SimpleNamespace(nama=nama, wilayah=wilayah, tahun=tahun, tingkat=tingkat)
+
+
+def test_metric_cards_use_glossary_names_and_count_the_untrained():
+    now = pd.Series({"tahun": 2023, "psm_aktif": 4, "psm_terlatih": 1, "terlatih_baru": 0, "persen_terlatih": 25.0})
+    before = pd.Series({"tahun": 2022, "psm_aktif": 2, "psm_terlatih": 1, "terlatih_baru": 1, "persen_terlatih": 50.0})
+    cards = {c["label"]: c for c in view.metric_cards(now, before, 18.0, 3)}
+    assert list(cards) == [
+        "PSM aktif",
+        "% PSM terlatih",
+        "Sudah / belum Bimtek Dasar",
+        "Lulus Bimtek Dasar tahun ini",
+        "Median tunggu SK → Bimtek Dasar",
+        "Belum memenuhi syarat",
+    ]
+    assert cards["% PSM terlatih"]["value"] == "25,0%"
+    assert cards["% PSM terlatih"]["delta"] == "-25,0 poin dari 2022"
+    assert cards["Sudah / belum Bimtek Dasar"]["value"] == "1 / 3"
+    assert cards["Median tunggu SK → Bimtek Dasar"]["value"] == "18 bulan"
+    assert cards["Belum memenuhi syarat"]["value"] == "3"
+    assert cards["PSM aktif"]["help"].startswith("PSM dengan SK bertanggal paling lambat 31 Desember")
+    assert all(c["help"] for c in cards.values())
+
+
+def test_params_and_file_names_say_semua_for_all_provinces():
+    assert view.params(_scope(wilayah="", nama="Semua provinsi"), today=dt.date(2026, 1, 2)) == {
+        "Wilayah": "Semua provinsi",
+        "Kode wilayah": "semua",
+        "Tahun": 2023,
+        "Dibuat": "2026-01-02",
+    }
+    assert view.file_name("pelatihan_peta", _scope()) == "pelatihan_peta_35.23_2023.xlsx"
+    assert view.file_name("pelatihan_peta", _scope(wilayah="")) == "pelatihan_peta_semua_2023.xlsx"
+
+
+def test_trend_chart_excel_has_the_glossary_headers():
+    yearly = pd.DataFrame(
+        {
+            "tahun": [2022, 2023],
+            "psm_aktif": [2, 4],
+            "psm_terlatih": [1, 1],
+            "psm_bersertifikat": [1, 1],
+            "terlatih_baru": [1, 0],
+            "persen_terlatih": [50.0, 25.0],
+        }
+    )
+    chart = view.trend_chart(yearly.iloc[0:0], yearly, "tahun", _scope())
+    assert list(chart.table.columns) == [
+        "PSM aktif",
+        "PSM terlatih (Bimtek Dasar)",
+        "PSM bersertifikat",
+        "Lulus Bimtek Dasar (baru)",
+        "% PSM terlatih",
+        "Tahun",
+    ]
+    assert chart.table["PSM aktif"].tolist() == [2, 4]
+    assert (chart.name, chart.key) == ("pelatihan_tren_tahun", "tren_tahun")
+    assert chart.config["toImageButtonOptions"]["filename"] == "pelatihan_tren_tahun"
+    assert [t.name for t in chart.fig.data] == ["Lulus Bimtek Dasar (baru)", "PSM aktif", "PSM terlatih (Bimtek Dasar)"]
+    assert "(tahunan)" in chart.fig.layout.title.text
+
+
+def test_pipeline_note_counts_who_still_waits():
+    stages = pd.DataFrame({"tahap": ["a", "b", "c"], "jumlah": [328, 295, 10], "persen": [100.0, 89.9, 3.0]})
+    note = view.pipeline_note(stages, 3.0, 2022)
+    assert "31 Desember 2022" in note and "**3 bulan**" in note
+    assert "(295 PSM sudah lulus). 33 PSM masih menunggu" in note
+
+
+def test_map_level_follows_the_scope_and_table_headers_follow_the_level():
+    assert [view.map_tingkat(t) for t in ("nasional", "prov", "kab", "kec")] == [2, None, 4, 4]
+    peta = pelatihan.map_values(
+        pd.DataFrame(
+            {
+                "kode": ["35.23.01.2004", "35.23.01.2001"],
+                "nama": ["Tanpa", "Jlodro"],
+                "nama_induk": ["Kenduruan", "Kenduruan"],
+                "jumlah_desa": [1, 1],
+                "desa_dengan_psm": [0, 1],
+                "psm_aktif": [0, 2],
+                "psm_terlatih": [0, 1],
+                "psm_bersertifikat": [0, 1],
+            }
+        )
+    )
+    desa = view.map_table(peta, 4)
+    assert list(desa.columns) == [
+        "Desa/Kelurahan",
+        "Kecamatan",
+        "Kode",
+        "PSM aktif",
+        "PSM terlatih (Bimtek Dasar)",
+        "PSM bersertifikat",
+        "% PSM terlatih",
+    ]
+    assert desa["Desa/Kelurahan"].tolist() == ["Jlodro", "Tanpa"]  # lowest share first, no PSM last
+    kab = view.map_table(peta, 2)
+    assert list(kab.columns[:5]) == [
+        "Kabupaten/Kota",
+        "Provinsi",
+        "Kode",
+        "Desa/kelurahan",
+        "Desa/kelurahan dengan PSM",
+    ]
+    assert list(view.map_payload(peta).columns) == ["kode", "nilai", "teks"]
+    assert view.clicked_text(peta, "35.23.01.2001") == "**Jlodro**: 1 dari 2 PSM aktif sudah Bimtek Dasar (50,0%)."
+    assert view.clicked_text(peta, None) is None and view.clicked_text(peta, "99") is None
+    spec = view.map_spec(_scope())
+    assert (spec.value_label, spec.no_data_label, spec.subtitle) == (
+        "% PSM terlatih",
+        "Tanpa PSM",
+        "Kabupaten Tuban · 2023",
+    )
+
+
+def test_follow_up_list_headers_come_from_the_glossary():
+    young = pelatihan.failing(_psm(umur_saat_sk=17))
+    assert list(young.columns) == [
+        "Nama",
+        "Desa/Kelurahan",
+        "Kecamatan",
+        "Alasan",
+        "Kabupaten/Kota",
+        "No SK",
+        "Tanggal SK",
+        "Kode desa",
+    ]
+    assert isinstance(young["Tanggal SK"].iloc[0], dt.date)
 
 
 # ---- the demo database (skipped until it exists) ----------------------------------------------

@@ -33,8 +33,8 @@ def test_every_figure_has_a_help_text_and_labels_are_indonesian(world):
         "Kasus PMKS",
         "PSM aktif",
         "Kasus per 1.000 penduduk",
-        "Desa/kelurahan dengan PSM",
-        "PSM dengan Bimtek Dasar",
+        "% desa/kelurahan dengan PSM",
+        "% PSM terlatih",
     ):
         assert helps[label], label
     assert "31 Desember" in helps["Kasus PMKS"] and "1 Januari" in helps["Kasus PMKS"]
@@ -106,8 +106,8 @@ def test_province_figures_use_indonesian_separators(world):
     assert not at.exception
     m = _metrics(at)
     assert m["Desa/kelurahan"] == "8.494"
-    assert m["Desa/kelurahan dengan PSM"] == "0,0%"
-    assert m["PSM dengan Bimtek Dasar"] == "25,0%"
+    assert m["% desa/kelurahan dengan PSM"] == "0,0%"
+    assert m["% PSM terlatih"] == "25,0%"
     deltas = {x.label: x.delta for x in at.metric}
-    assert deltas["Desa/kelurahan dengan PSM"] == "3 dari 8.494"
-    assert deltas["PSM dengan Bimtek Dasar"] == "1 dari 4"
+    assert deltas["% desa/kelurahan dengan PSM"] == "3 dari 8.494"
+    assert deltas["% PSM terlatih"] == "1 dari 4"

@@ -22,7 +22,7 @@ _metrics = metrics
 
 
 # AppTest gives st.dataframe no key; each table is found by a column only it has.
-TABLE_COLUMN = {"syarat": "Alasan", "peta": "% PSM aktif dengan Bimtek Dasar", "kegiatan": "Penyelenggara"}
+TABLE_COLUMN = {"syarat": "Alasan", "peta": "% PSM terlatih", "kegiatan": "Penyelenggara"}
 
 
 def _frames(at: AppTest) -> dict[str, object]:
@@ -63,13 +63,13 @@ def test_single_kecamatan_shows_hand_counted_figures(world):
     assert not at.exception
     m = _metrics(at)
     assert m["PSM aktif"] == "4"  # Satu, Dua, Empat, Muda
-    assert m["PSM dengan Bimtek Dasar"] == "25,0%"  # only Satu
+    assert m["% PSM terlatih"] == "25,0%"  # only Satu
     assert m["Sudah / belum Bimtek Dasar"] == "1 / 3"
     assert m["Lulus Bimtek Dasar tahun ini"] == "0"  # Satu passed in 2022, Dua failed in 2023
     assert m["Median tunggu SK → Bimtek Dasar"] == "18 bulan"  # 1 May 2021 → 17 Nov 2022
     assert m["Belum memenuhi syarat"] == "3"  # Dua, Empat, Muda
     deltas = {x.label: x.delta for x in at.metric}
-    assert deltas["PSM dengan Bimtek Dasar"] == "-25,0 poin dari 2022"  # 50 % → 25 %
+    assert deltas["% PSM terlatih"] == "-25,0 poin dari 2022"  # 50 % → 25 %
     assert "Kecamatan Kenduruan" in at.subheader[0].value
 
 
@@ -112,9 +112,9 @@ def test_tables_show_indonesian_numbers_and_keep_numbers(world):
     at = _page(wilayah="35.23", tahun="2023")
     shown, kept = _shown(at), _frames(at)
     jlodro = shown["peta"].set_index("Desa/Kelurahan").loc["Jlodro"]
-    assert jlodro["% PSM aktif dengan Bimtek Dasar"] == "50,0"  # Satu trained, Dua not
+    assert jlodro["% PSM terlatih"] == "50,0"  # Satu trained, Dua not
     assert jlodro["PSM aktif"] == "2"
-    assert kept["peta"].set_index("Desa/Kelurahan").loc["Jlodro", "% PSM aktif dengan Bimtek Dasar"] == 50.0
+    assert kept["peta"].set_index("Desa/Kelurahan").loc["Jlodro", "% PSM terlatih"] == 50.0
     events = shown["kegiatan"]
     assert events["% lulus"].tolist() == ["100,0", "0,0", "100,0"]
     assert events["Peserta"].tolist() == ["1", "1", "1"]
@@ -124,9 +124,9 @@ def test_province_table_counts_desa_and_shows_no_share_without_psm(world):
     at = _page(wilayah="35", tahun="2023")
     at.radio(key="pl_peta_tingkat").set_value(2).run()
     kab = _shown(at)["peta"].set_index("Kode")
-    assert kab.loc["35.23", "Jumlah desa/kelurahan"] == "328"
-    assert kab.loc["35.07", "Jumlah desa/kelurahan"] == "390"  # Kabupaten Malang: no PSM, desa still counted
-    assert kab.loc["35.07", "% PSM aktif dengan Bimtek Dasar"] == "–"
+    assert kab.loc["35.23", "Desa/kelurahan"] == "328"
+    assert kab.loc["35.07", "Desa/kelurahan"] == "390"  # Kabupaten Malang: no PSM, desa still counted
+    assert kab.loc["35.07", "% PSM terlatih"] == "–"
 
 
 def test_kecamatan_map_table_is_per_desa_with_psm_counts_shown(world):
@@ -135,7 +135,7 @@ def test_kecamatan_map_table_is_per_desa_with_psm_counts_shown(world):
     table = _frames(at)["peta"]
     assert len(table) == 9 and table.columns[0] == "Desa/Kelurahan"
     jlodro = table.set_index("Desa/Kelurahan").loc["Jlodro"]
-    assert jlodro["PSM aktif"] == 2 and jlodro["% PSM aktif dengan Bimtek Dasar"] == 50.0
+    assert jlodro["PSM aktif"] == 2 and jlodro["% PSM terlatih"] == 50.0
 
 
 def test_events_table_lists_the_fixture_trainings(world):
@@ -174,7 +174,7 @@ def test_whole_province_works_and_equals_independent_sql(world):
     m = _metrics(at)
     assert m["PSM aktif"] == str(aktif)
     assert m["Sudah / belum Bimtek Dasar"] == f"{terlatih} / {aktif - terlatih}"
-    assert m["PSM dengan Bimtek Dasar"] == "50,0%"
+    assert m["% PSM terlatih"] == "50,0%"
     assert m["Lulus Bimtek Dasar tahun ini"] == "1"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from petakesos import fmt
+from petakesos import fmt, glossary
 
 # Permensos 10/2019: a PSM is at least 18 years old, checked at the SK date on `umur_saat_sk`, which the
 # one age rule in queries/app/psm_eligibility.sql computes (born 29 Feb: birthday 1 March in other years).
@@ -33,6 +33,12 @@ CHECKS = (
     ("Umur minimal 18 tahun saat SK", "gagal_umur"),
     ("Berdomisili (KTP) di desa tempat bertugas", "gagal_domisili"),
     ("Lulus Bimtek Dasar", "gagal_bimtek"),
+)
+
+# Headers of the follow-up list (screen and Excel), in display order.
+FAILING_LABELS = glossary.names(
+    ["nama", "nama_desa", "nama_kec", "alasan", "nama_kab", "no_sk", "tanggal_sk", "kode_desa"],
+    {"nama": "Nama", "alasan": "Alasan", "no_sk": "No SK", "tanggal_sk": "Tanggal SK"},
 )
 
 _SERIES_COLUMNS = ["psm_aktif", "psm_terlatih", "psm_bersertifikat", "terlatih_baru"]
@@ -218,19 +224,8 @@ def failing(psm: pd.DataFrame) -> pd.DataFrame:
     """PSM who fail at least one check, with the reason — the list a district follows up; no NIK."""
     checked = eligibility(psm)
     bad = checked.loc[checked[["gagal_umur", "gagal_domisili", "gagal_bimtek"]].any(axis=1)]
-    out = pd.DataFrame(
-        {
-            "Nama": bad["nama"],
-            "Desa/Kelurahan": bad["nama_desa"],
-            "Kecamatan": bad["nama_kec"],
-            "Alasan": bad["alasan"],
-            "Kabupaten/Kota": bad["nama_kab"],
-            "No SK": bad["no_sk"],
-            "Tanggal SK": pd.to_datetime(bad["tanggal_sk"]).dt.date,
-            "Kode desa": bad["kode_desa"],
-        }
-    )
-    return out.reset_index(drop=True)
+    bad = bad.assign(tanggal_sk=pd.to_datetime(bad["tanggal_sk"]).dt.date)
+    return labelled(bad, FAILING_LABELS)
 
 
 def check_summary(psm: pd.DataFrame) -> pd.DataFrame:

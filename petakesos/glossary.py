@@ -51,7 +51,7 @@ DEFINITIONS = {
     "persen_terlatih": "Bagian PSM aktif yang telah lulus Bimtek Dasar paling lambat 31 Desember tahun itu.",
     "psm_bersertifikat": "PSM aktif yang lulus Bimtek Dasar dan memiliki nomor sertifikat.",
     "persen_desa_psm": "Bagian desa/kelurahan yang memiliki paling sedikit satu PSM aktif.",
-    "kasus_per_psm": "Kasus PMKS terbuka dibagi PSM aktif, di desa/kelurahan yang memiliki PSM.",
+    "kasus_per_psm": "Kasus PMKS terbuka dalam tahun itu dibagi PSM aktif di wilayah yang sama.",
 }
 DEMO_NOTE = "Data contoh (sintetis): nama, NIK dan kasus rekaan pada desa/kelurahan yang nyata."
 SMALL_COUNT_NOTE = 'Angka 1–4 ditampilkan sebagai "<5" agar orang di desa kecil tidak dapat dikenali.'

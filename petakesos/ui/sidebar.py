@@ -172,6 +172,7 @@ def _leave_legacy_pages_mode() -> None:
     Until app.py has called st.navigation once, Streamlit treats a folder named pages/ as its old
     automatic multipage layout and runs the page file alone (no page config, file names in the
     sidebar). Switching that off and rerunning lets app.py route the link to the real page.
+    Proved by tests/e2e/test_links_browser.py (a /peta link on a server no browser has visited yet).
     """
     from streamlit.runtime.pages_manager import PagesManager
 

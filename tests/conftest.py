@@ -7,11 +7,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from needs import FIXTURES
 
 from petakesos.config import REPO_ROOT, Settings
 
 SHARED_GEO = REPO_ROOT.parent / "shared" / "geo"
-FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_KEC = ("35.23.01", "35.23.02")  # Kenduruan (9 desa) and Jatirogo (18 desa), Kabupaten Tuban
 NIK_KEY = "kunci-uji-bukan-rahasia"
 

@@ -10,6 +10,7 @@ import pytest
 from petakesos.config import REPO_ROOT
 
 DEMO_DB = REPO_ROOT / "data" / "petakesos.duckdb"
+FIXTURES = Path(__file__).parent / "fixtures"  # the tiny hand-checked world (tests/fixtures/README.md)
 
 
 def require(path: Path, what: str) -> Path:

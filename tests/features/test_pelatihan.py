@@ -219,7 +219,7 @@ def test_ranking_puts_the_lagging_unit_first():
 @pytest.fixture(scope="module")
 def umur_con(world, tmp_path_factory):
     import duckdb
-    from conftest import FIXTURES
+    from needs import FIXTURES
 
     from petakesos.ingest.importer import import_files
 

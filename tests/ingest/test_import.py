@@ -4,7 +4,7 @@ import json
 
 import duckdb
 import pytest
-from conftest import FIXTURES
+from needs import FIXTURES
 
 from petakesos.cli import main as cli_main
 from petakesos.ingest.importer import import_files

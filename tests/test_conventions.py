@@ -197,3 +197,12 @@ def _resolves(importlib, token: str, here: str) -> bool:
             except AttributeError:
                 break
     return False
+
+
+def test_pages_compose_and_stay_short():
+    """A page reads filters, calls feature functions and renders; its words and arithmetic live in the
+    package (issue 10). About 120 lines is room for that and nothing more."""
+    long = {
+        p.name: n for p in sorted((REPO_ROOT / "pages").glob("*.py")) if (n := len(p.read_text().splitlines())) > 125
+    }
+    assert not long

@@ -3,6 +3,7 @@
 import pytest
 
 from e2e.conftest import MAP_IFRAME, SHOTS, metric_value
+from petakesos.maps.component import IFRAME_TITLE
 
 pytestmark = pytest.mark.e2e
 
@@ -12,11 +13,10 @@ HEADLINE = "77 PSM untuk 260 desa/kelurahan — 183 tanpa PSM"
 def maps_drawn(page, n: int) -> None:
     """Wait until n map iframes have drawn their Leaflet canvas (polygons)."""
     page.wait_for_function(
-        """n => { const fs = [...document.querySelectorAll('iframe')]
-                   .filter(f => f.title && f.title === 'petakesos.ui.peta');
+        """([n, title]) => { const fs = [...document.querySelectorAll('iframe')].filter(f => f.title === title);
                  return fs.length >= n && fs.slice(0, n).every(f => f.contentDocument &&
                         f.contentDocument.querySelector('canvas.leaflet-zoom-animated')); }""",
-        arg=n,
+        arg=[n, IFRAME_TITLE],
         timeout=90_000,
     )
     page.wait_for_timeout(1500)

@@ -1,6 +1,8 @@
 """Coverage status, caseload per PSM, headline and tables — hand-counted from tests/fixtures (Kenduruan)."""
 
+import datetime as dt
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -8,6 +10,7 @@ import pytest
 from petakesos import sql
 from petakesos.allocate.engine import AllocationError
 from petakesos.features import cakupan, kuota
+from petakesos.features.cakupan import view
 
 KENDURUAN = "35.23.01"
 
@@ -166,3 +169,51 @@ def test_caseload_map_names_unserved_desa_and_keeps_missing_ones_apart(cov2022):
         "Tanpa PSM (belum terlayani) atau tidak ada data",
         1,
     )
+
+
+def _filters(**kw):
+    return SimpleNamespace(**({"wilayah": KENDURUAN, "tahun": 2023, "nama": "Kecamatan Kenduruan"} | kw))
+
+
+def test_tables_take_shared_headers_from_the_glossary(cov2023):
+    tables = cakupan.coverage_tables(cov2023, "prov", suppress=False, text=False)
+    assert list(tables) == ["Per kabupaten/kota", "Per kecamatan", "Per desa/kelurahan"]
+    kab, kec, desa = tables.values()
+    assert kab.columns[1] == "Kabupaten/Kota" and kec.columns[1] == "Kecamatan"
+    for header in ("PSM terlatih (Bimtek Dasar)", "Desa/kelurahan tanpa PSM", "Kasus per PSM"):
+        assert header in kec.columns, header
+    # One name per figure: the desa table, the area tables and the metric say "Kasus di desa tanpa PSM".
+    assert "Kasus di desa tanpa PSM" in kec.columns and "Kasus di desa tanpa PSM" in desa.columns
+    assert "PSM terlatih (Bimtek Dasar)" in desa.columns
+    assert kec.iloc[0]["Kasus per PSM"] == 1.0
+
+
+def test_metric_cards_name_share_and_define(cov2023):
+    cards = view.metric_cards(cakupan.totals(cov2023))
+    assert [c["label"] for c in cards] == [
+        "Desa/kelurahan tanpa PSM",
+        "Desa dengan PSM belum terlatih",
+        "Desa tercakup (PSM terlatih)",
+        "Kasus di desa tanpa PSM",
+        "Median kasus per PSM",
+        "Kasus per PSM tertinggi",
+    ]
+    assert [c["value"] for c in cards] == ["6", "2", "1", "0", "1,0", "2,0"]
+    assert cards[0]["delta"] == "6 dari 9 desa/kelurahan" and cards[3]["delta"] == "dari 4 kasus PMKS"
+    assert "delta" not in cards[4]
+    assert cards[0]["help"].startswith("PSM dengan SK bertanggal")  # the glossary's PSM aktif
+
+
+def test_page_values_for_maps_captions_and_excel(cov2023):
+    spec = view.load_spec(_filters(samarkan_kecil=True), "Tanpa PSM (belum terlayani)")
+    assert spec.subtitle == "Kecamatan Kenduruan · 2023" and spec.suppress_small
+    assert spec.value_label == "Kasus per PSM" and spec.no_data_label == "Tanpa PSM (belum terlayani)"
+    assert view.status_spec(_filters()).k == 3
+    captions = view.table_captions({"a": 1, "b": 2})
+    assert captions[0].startswith("Urut dari bagian desa tanpa PSM") and captions[1].startswith("Desa tanpa PSM")
+    assert view.file_name(_filters(wilayah="")) == "cakupan_psm_semua_2023.xlsx"
+    p = view.parameters(_filters(samarkan_kecil=False), demo=True, today=dt.date(2025, 6, 26))
+    assert p["Kode wilayah"] == KENDURUAN and p["Tanggal dibuat"] == "2025-06-26"
+    assert p['Angka 1–4 disamarkan ("<5")'] == "tidak" and p["Catatan data"].startswith("Data contoh (sintetis)")
+    assert p["Definisi"].startswith("PSM aktif: PSM dengan SK") and "Kasus PMKS: " in p["Definisi"]
+    assert "Catatan data" not in view.parameters(_filters(samarkan_kecil=False), demo=False)

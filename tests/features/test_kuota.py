@@ -1,6 +1,8 @@
 """The planner's side of petakesos.features.cakupan: units for allocate, the tables and the Excel workbook."""
 
+import datetime as dt
 import io
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -14,6 +16,7 @@ from petakesos.allocate.engine import (
     summarize,
 )
 from petakesos.features import kuota
+from petakesos.features.kuota import view
 
 KENDURUAN = "35.23.01"
 
@@ -201,3 +204,60 @@ def test_quota_editor_figures_read_in_indonesian():
     )
     frame = kuota.quota_frame(u)
     assert frame["Kasus PMKS"].tolist() == ["1.248"] and frame["PSM aktif"].tolist() == ["195"]
+
+
+def test_scope_problem_is_the_message_or_none():
+    assert "kabupaten/kota atau kecamatan" in kuota.scope_problem("prov")
+    assert kuota.scope_problem("kec") is None and kuota.scope_problem("kab") is None
+
+
+def test_page_inputs_become_params(units):
+    assert kuota.desa_options(units)["35.23.01.2002"] == "Sokogunung (35.23.01.2002) — Kec. Kenduruan"
+    assert not kuota.several_kecamatan(units)
+    p = kuota.allocation_params(
+        "1.000",
+        method="minmax_beban",
+        need="per_1000",
+        max_per_desa=2.0,
+        exclude=["35.23.01.2004"],
+        quota=None,
+        floor_one=False,
+    )
+    assert (p.slots, p.method, p.need, p.max_per_desa, p.exclude) == (
+        1000,
+        "minmax_beban",
+        "per_1000",
+        2,
+        frozenset({"35.23.01.2004"}),
+    )
+    with pytest.raises(AllocationError, match="tidak boleh negatif"):
+        kuota.allocation_params(
+            "-1", method="satu_per_desa", need="kasus", max_per_desa=None, exclude=[], quota=None, floor_one=False
+        )
+
+
+def test_page_tables_and_lines(units):
+    params, result, summary = _plan(units)
+    assert kuota.summary_shown(summary).loc["Desa dengan PSM"].tolist() == ["1", "4"]
+    assert kuota.reason_line(result, "35.23.01.2002").startswith("Sokogunung — Mendapat 1 slot")
+    assert kuota.reason_line(result, "99") is None
+    kec = kuota.kecamatan_table(result)
+    assert kec.columns[:3].tolist() == ["Kode kecamatan", "Kecamatan", "Desa/kelurahan"]
+    assert kec["Desa tanpa PSM sebelum"].tolist() == [8] and kec["Desa tanpa PSM sesudah"].tolist() == [5]
+    assert list(kuota.sheets(result, summary)) == ["Alokasi", "Ringkasan kecamatan", "Sebelum-sesudah"]
+    assert kuota.QUOTA_READONLY == ["Kode kecamatan", "Kecamatan", "Desa/kelurahan", "Desa tanpa PSM"] + [
+        "Kasus PMKS",
+        "PSM aktif",
+    ]
+
+
+def test_page_map_sheet_and_file_name(units):
+    params = AllocationParams(slots=1000, method="satu_per_desa")  # no allocation needed for these
+    filters = SimpleNamespace(wilayah=KENDURUAN, tahun=2022, nama="Kecamatan Kenduruan", samarkan_kecil=True)
+    spec = view.map_spec(filters, params)
+    assert spec.subtitle.startswith("Kecamatan Kenduruan · 2022 · 1.000 slot, Satu PSM per desa dulu")
+    assert spec.value_label == "Slot baru"
+    sheet = view.sheet(filters, params, units, demo=False, now=dt.datetime(2025, 6, 26, 10, 0))
+    assert sheet["Tanggal dibuat"] == "2025-06-26 10:00" and sheet['Angka 1–4 disamarkan ("<5")'] == "ya"
+    assert sheet["Definisi"].startswith("PSM aktif: ")
+    assert view.file_name(filters, params) == "rencana_kuota_psm_35.23.01_2022_1000_satu_per_desa.xlsx"

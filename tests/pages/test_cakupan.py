@@ -37,7 +37,7 @@ def test_kenduruan_2023_headline_metrics_and_tables(world):
     assert desa.loc["35.23.01.2002", "Kasus per PSM"] == "<5"  # a load would reveal the count
     assert desa.loc["35.23.01.2004", "Kasus per PSM"] == "–"  # no PSM: no load, not a division by zero
     kec = _table(at, "% desa tanpa PSM")
-    assert kec["Kecamatan"].tolist() == ["Kenduruan"] and kec["Tanpa PSM"].tolist() == [6]
+    assert kec["Kecamatan"].tolist() == ["Kenduruan"] and kec["Desa/kelurahan tanpa PSM"].tolist() == [6]
     assert [b.label for b in at.get("download_button")] == ["Unduh tabel cakupan (Excel)"]
 
 
@@ -94,6 +94,6 @@ def test_tables_show_indonesian_numbers(world):
     kec = _shown(at, "% desa tanpa PSM")
     assert kec["% desa tanpa PSM"].tolist() == ["66,7"]  # 6 of 9
     assert kec["PSM aktif"].tolist() == ["4"] and kec["Kasus PMKS"].tolist() == ["4"]
-    assert kec["Kasus per PSM (desa ber-PSM)"].tolist() == ["1,0"]  # 4 served cases / 4 PSM
+    assert kec["Kasus per PSM"].tolist() == ["1,0"]  # 4 served cases / 4 PSM
     desa = _shown(at, "Status cakupan").set_index("Kode desa")
     assert desa.loc["35.23.01.2001", "PSM aktif"] == "2"

@@ -1,7 +1,8 @@
 """The quota planner's inputs and outputs as pure functions: allocation units, checks on what the
 planner typed, before/after summaries, reasons per desa and the Excel workbook.
 
-Shared by pages/kuota.py and `python -m petakesos allocate`, so both use one workbook layout.
+Shared by pages/kuota.py and `python -m petakesos allocate`, so both use one workbook layout. Words live
+in `text`; what the page draws (map, Parameter sheet, file name) in `view`.
 """
 
 from __future__ import annotations
@@ -20,43 +21,14 @@ from petakesos.allocate.engine import (
     AllocationError,
     AllocationParams,
 )
-from petakesos.features.cakupan import DEFINITIONS, DEMO_NOTE, MSG, labelled, mask_small_cases
+from petakesos.features.cakupan import DEFINITION_NOTE, DEMO_NOTE, MSG, labelled, mask_small_cases
+from petakesos.features.kuota.text import ALLOC_LABELS, EXCLUDE_OPTION, KEC_LABELS, QUOTA_LABELS
 
-ALLOC_LABELS = {
-    "kode_desa": "Kode desa",
-    "nama_desa": "Desa/Kelurahan",
-    "nama_kec": "Kecamatan",
-    "penduduk": "Penduduk",
-    "kasus": "Kasus PMKS",
-    "psm": "PSM sebelum",
-    "slot_baru": "Slot baru",
-    "psm_sesudah": "PSM sesudah",
-    "beban_sebelum": "Beban kasus sebelum",
-    "beban_sesudah": "Beban kasus sesudah",
-    "alasan": "Alasan",
-}
 # On screen the reason is read in full (a wrapping table), so only the figures it speaks of stand beside it.
 SCREEN_ORDER = ("nama_desa", "nama_kec", "slot_baru", "alasan", "kasus", "psm", "psm_sesudah")
-KEC_LABELS = {
-    "kode_kec": "Kode kecamatan",
-    "nama_kec": "Kecamatan",
-    "jumlah_desa": "Desa/kelurahan",
-    "kasus": "Kasus PMKS",
-    "psm": "PSM sebelum",
-    "slot_baru": "Slot baru",
-    "psm_sesudah": "PSM sesudah",
-    "tanpa_sebelum": "Desa tanpa PSM sebelum",
-    "tanpa_sesudah": "Desa tanpa PSM sesudah",
-}
-QUOTA_LABELS = {
-    "kode_kec": "Kode kecamatan",
-    "nama_kec": "Kecamatan",
-    "desa": "Desa/kelurahan",
-    "tanpa": "Desa tanpa PSM",
-    "kasus": "Kasus PMKS",
-    "psm": "PSM aktif",
-    "kuota": "Kuota slot",
-}
+# In the quota editor only the quota is typed; the kecamatan's figures beside it are read-only.
+QUOTA_COLUMN = QUOTA_LABELS["kuota"]
+QUOTA_READONLY = [label for key, label in QUOTA_LABELS.items() if key != "kuota"]
 
 
 def check_scope(tingkat: str) -> None:
@@ -65,12 +37,26 @@ def check_scope(tingkat: str) -> None:
         raise AllocationError(MSG["scope"])
 
 
+def scope_problem(tingkat: str) -> str | None:
+    """The message the page shows instead of the planner when the scope is not a kabupaten/kota or kecamatan."""
+    try:
+        check_scope(tingkat)
+    except AllocationError as exc:
+        return str(exc)
+    return None
+
+
 def units(rows: pd.DataFrame) -> pd.DataFrame:
     """The `allocate` input (one row per desa) from cakupan_desa rows."""
     out = rows[["kode_desa", "nama_desa", "kode_kec", "nama_kec", "penduduk", "kasus", "psm_aktif"]]
     out = out.rename(columns={"psm_aktif": "psm"}).reset_index(drop=True)
     counts = {c: pd.to_numeric(out[c], errors="coerce").fillna(0).astype("int64") for c in ("kasus", "psm")}
     return out.assign(**counts)
+
+
+def several_kecamatan(u: pd.DataFrame) -> bool:
+    """Whether the units span more than one kecamatan (only then can quotas per kecamatan be set)."""
+    return u["kode_kec"].nunique() > 1
 
 
 def has_population(u: pd.DataFrame) -> bool:
@@ -89,6 +75,36 @@ def parse_slots(text) -> int:
     if re.fullmatch(r"-\s*\d+([.,]\d+)?", raw):
         raise AllocationError(MSG["slots_negative"].format(text=raw))
     raise AllocationError(MSG["slots_nan"].format(text=raw))
+
+
+def desa_options(u: pd.DataFrame) -> dict[str, str]:
+    """kode_desa → 'Nama (kode) — Kec. X', the choices of the exclusion picker."""
+    return {
+        k: EXCLUDE_OPTION.format(nama=n, kode=k, kec=kec)
+        for k, n, kec in zip(u["kode_desa"], u["nama_desa"], u["nama_kec"])
+    }
+
+
+def allocation_params(
+    slots_text,
+    *,
+    method: str,
+    need: str,
+    max_per_desa: float | None,
+    exclude,
+    quota: Mapping[str, int] | None,
+    floor_one: bool,
+) -> AllocationParams:
+    """The planner's inputs as `AllocationParams`; AllocationError (Indonesian) for a bad slot number."""
+    return AllocationParams(
+        slots=parse_slots(slots_text),
+        method=method,
+        need=need,
+        max_per_desa=None if max_per_desa is None else int(max_per_desa),
+        exclude=frozenset(exclude),
+        kecamatan_quota=quota,
+        floor_one=floor_one,
+    )
 
 
 def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
@@ -152,6 +168,11 @@ def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
     return rows
 
 
+def summary_shown(summary: dict) -> pd.DataFrame:
+    """`summary_table` for the screen, indexed by Ukuran (a small HTML table: Sebelum and Sesudah)."""
+    return summary_table(summary).set_index("Ukuran")
+
+
 def summary_lines(summary: dict) -> list[str]:
     """Plain-text before → after lines for the command line."""
     rows = summary_table(summary)
@@ -188,7 +209,7 @@ def parameters(
     if params.method == "webster_kecamatan" and not quota:
         out["Setiap kecamatan paling sedikit 1 slot"] = "ya" if params.floor_one else "tidak"
     out |= {
-        "Definisi": DEFINITIONS,
+        "Definisi": DEFINITION_NOTE,
         "Beban kasus": BEBAN_DEFINITION,
         'Angka 1–4 disamarkan ("<5")': "ya" if suppress else "tidak",
         "Tanggal dibuat": generated,
@@ -199,16 +220,23 @@ def parameters(
     return out
 
 
+def kecamatan_table(result: pd.DataFrame) -> pd.DataFrame:
+    """`kecamatan_summary` with Indonesian headers, for the page and the Excel sheet."""
+    return labelled(kecamatan_summary(result), KEC_LABELS)
+
+
+def sheets(result: pd.DataFrame, summary: dict, suppress: bool = False) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets after Parameter: Alokasi (per desa), Ringkasan kecamatan, Sebelum-sesudah."""
+    return {
+        "Alokasi": allocation_table(result, suppress),
+        "Ringkasan kecamatan": kecamatan_table(result),
+        "Sebelum-sesudah": summary_table(summary, formatted=False),
+    }
+
+
 def workbook(result: pd.DataFrame, summary: dict, params: Mapping[str, object], suppress: bool = False) -> bytes:
-    """XLSX: Parameter, Alokasi (per desa), Ringkasan kecamatan, Sebelum-sesudah."""
-    return excel.workbook(
-        {
-            "Alokasi": allocation_table(result, suppress),
-            "Ringkasan kecamatan": labelled(kecamatan_summary(result), KEC_LABELS),
-            "Sebelum-sesudah": summary_table(summary, formatted=False),
-        },
-        params,
-    )
+    """XLSX: Parameter, then `sheets`."""
+    return excel.workbook(sheets(result, summary, suppress), params)
 
 
 def slot_values(result: pd.DataFrame) -> pd.DataFrame:
@@ -227,6 +255,13 @@ def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
     """(desa name, alasan) of one desa of an allocation, for a map click; None if not in it."""
     hit = result.loc[result["kode_desa"] == kode]
     return None if hit.empty else (str(hit["nama_desa"].iloc[0]), str(hit["alasan"].iloc[0]))
+
+
+def reason_line(result: pd.DataFrame, kode: str | None) -> str | None:
+    """'Sokogunung — Mendapat 1 slot: …' for a clicked desa, None if it is not in the allocation. Plain
+    text from the database: the page shows it without Markdown."""
+    picked = reason_of(result, kode)
+    return None if picked is None else f"{picked[0]} — {picked[1]}"
 
 
 def quota_frame(u: pd.DataFrame) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """PSM coverage per desa as pure functions: status, caseload per PSM, headline and tables.
 
-Shared by pages/cakupan.py, pages/kuota.py and `python -m petakesos allocate` (through petakesos/features/kuota.py),
+Shared by pages/cakupan.py, pages/kuota.py and `python -m petakesos allocate` (through petakesos/features/kuota),
 so the pages, the command line and the Excel sheets use one definition of "covered" and one caseload rule.
-Input rows come from queries/app/psm_kasus_by_desa.sql (one row per desa).
+Input rows come from queries/app/psm_kasus_by_desa.sql (one row per desa). Words live in `text`.
 """
 
 from __future__ import annotations
@@ -13,60 +13,25 @@ import numpy as np
 import pandas as pd
 
 from petakesos import fmt, maps
+from petakesos.features.cakupan.text import (  # noqa: F401  (MSG, DEFINITION_NOTE: the planner and the CLI)
+    AREA_LABELS,
+    BELUM,
+    DEFINITION_NOTE,
+    DEMO_NOTE,
+    DESA_LABELS,
+    MSG,
+    NAMES,
+    NO_DATA_TOO,
+    NO_PSM_LABEL,
+    SMALL,
+    TABLE_DIGITS,
+    TABLE_TITLES,
+    TANPA,
+    TERCAKUP,
+)
 
-TANPA, BELUM, TERCAKUP = "Tanpa PSM", "PSM belum terlatih", "Tercakup"
-# On the caseload map a desa without PSM has no "cases per PSM": it is unserved, its own legend row.
-NO_PSM_LABEL = "Tanpa PSM (belum terlayani)"
-NO_DATA_TOO = " atau tidak ada data"
 # Map value per status, worst darkest on a sequential palette; legend rows read in this order.
 STATUS_VALUE = {TERCAKUP: 0, BELUM: 1, TANPA: 2}
-SMALL = "<5"
-DEMO_NOTE = "Data contoh (sintetis) — bukan data nyata"
-DEFINITIONS = (
-    "PSM dihitung bila SK bertanggal paling lambat 31 Desember dan masih aktif pada tanggal itu; "
-    "kasus PMKS dihitung bila terbuka pada suatu waktu dalam tahun itu."
-)
-MSG = {
-    "scope": "Pilih satu kabupaten/kota atau kecamatan untuk merencanakan kuota PSM "
-    "(bukan semua provinsi, satu provinsi, atau satu desa).",
-    "unknown": "Wilayah {kode} tidak ada dalam daftar wilayah Kemendagri.",
-    "no_data": "Tidak ada data desa/penduduk untuk {nama} pada tahun {tahun}, sehingga tidak ada yang dapat dibagi. "
-    "Pilih tahun lain, atau impor data penduduk desa bila provinsinya belum memiliki data.",
-    "no_pop": "Data penduduk desa untuk {nama} tidak tersedia; pembagian memakai jumlah kasus PMKS saja.",
-    "slots_empty": "Isi jumlah slot PSM baru (bilangan bulat, mis. 50).",
-    "slots_negative": "Jumlah slot PSM baru tidak boleh negatif; diterima: {text!r}.",
-    "slots_nan": "Jumlah slot PSM baru harus bilangan bulat (mis. 50); diterima: {text!r}.",
-}
-
-# Indonesian headers (column → header) in display order, for tables and Excel sheets.
-DESA_LABELS = {
-    "kode_desa": "Kode desa",
-    "nama_desa": "Desa/Kelurahan",
-    "nama_kec": "Kecamatan",
-    "status": "Status cakupan",
-    "psm_aktif": "PSM aktif",
-    "psm_terlatih": "PSM terlatih (Bimtek Dasar)",
-    "kasus": "Kasus PMKS",
-    "beban": "Kasus per PSM",
-    "kasus_tanpa_psm": "Kasus tanpa PSM (belum terlayani)",
-    "penduduk": "Penduduk",
-}
-# Decimals of the decimal columns on screen (the others are counts, shown without decimals).
-TABLE_DIGITS = {"% desa tanpa PSM": 1, "Kasus per PSM (desa ber-PSM)": 1, "Kasus per PSM": 1}
-AREA_LABELS = {
-    "kode": "Kode",
-    "nama": "Wilayah",
-    "jumlah_desa": "Desa/kelurahan",
-    "desa_tanpa_psm": "Tanpa PSM",
-    "desa_belum_terlatih": "PSM belum terlatih",
-    "desa_tercakup": "Tercakup",
-    "persen_tanpa_psm": "% desa tanpa PSM",
-    "psm_aktif": "PSM aktif",
-    "psm_terlatih": "PSM terlatih",
-    "kasus": "Kasus PMKS",
-    "beban": "Kasus per PSM (desa ber-PSM)",
-    "kasus_tanpa_psm": "Kasus tanpa PSM",
-}
 
 
 # --- Coverage ---------------------------------------------------------------------------------------
@@ -193,9 +158,9 @@ def coverage_tables(cov: pd.DataFrame, tingkat: str, suppress: bool, text: bool)
     """The page's tables by title: per kabupaten (province or all), per kecamatan, per desa."""
     out = {}
     if tingkat in ("nasional", "prov"):
-        out["Per kabupaten/kota"] = labelled(by_area(cov, "kab"), AREA_LABELS | {"nama": "Kabupaten/Kota"})
-    out["Per kecamatan"] = labelled(by_area(cov, "kec"), AREA_LABELS | {"nama": "Kecamatan"})
-    out["Per desa/kelurahan"] = desa_table(cov, suppress, text)
+        out[TABLE_TITLES["kab"]] = labelled(by_area(cov, "kab"), AREA_LABELS | {"nama": NAMES["nama_kab"]})
+    out[TABLE_TITLES["kec"]] = labelled(by_area(cov, "kec"), AREA_LABELS | {"nama": NAMES["nama_kec"]})
+    out[TABLE_TITLES["desa"]] = desa_table(cov, suppress, text)
     return out
 
 
@@ -221,7 +186,7 @@ def coverage_parameters(*, nama: str, kode: str, tahun: int, suppress: bool, dem
         "Wilayah": nama,
         "Kode wilayah": kode or "semua",
         "Tahun": tahun,
-        "Definisi": DEFINITIONS,
+        "Definisi": DEFINITION_NOTE,
         'Angka 1–4 disamarkan ("<5")': "ya" if suppress else "tidak",
         "Tanggal dibuat": generated,
     }

@@ -21,6 +21,7 @@ import pandas as pd
 import shapely
 
 from petakesos.geo import LEVELS, MANIFEST, ZOOMS, level_path
+from petakesos.geo.shapes import polygonal
 
 # Bump when the output changes for the same input, so `setup` rebuilds.
 BUILD_VERSION = "1"
@@ -140,9 +141,9 @@ def _clean_coverage(geoms: np.ndarray) -> np.ndarray:
     overlaps; its own gap merging (gap_width > 0) took 40-80 s per province, so `_fill_gaps` does that part.
     If GEOS rejects the input we keep the source polygons: the result is then merely as clean as the source.
     """
-    geoms = _polygonal(shapely.make_valid(geoms))
+    geoms = polygonal(shapely.make_valid(geoms))
     try:
-        cleaned = _polygonal(shapely.coverage_clean(geoms, gap_width=0.0))
+        cleaned = polygonal(shapely.coverage_clean(geoms, gap_width=0.0))
     except shapely.errors.GEOSException:
         return geoms
     # A village swallowed whole by its neighbours' overlap would vanish; keep its source shape instead.
@@ -171,7 +172,7 @@ def _fill_gaps(cov: np.ndarray) -> np.ndarray:
     out = cov.copy()
     for village, gap_idx in best.groupby("village")["gap"]:
         out[village] = shapely.coverage_union_all(np.concatenate([[cov[village]], gaps[gap_idx.to_numpy()]]))
-    return _polygonal(out)
+    return polygonal(out)
 
 
 def _dissolve(child: pd.DataFrame, child_geoms: np.ndarray, level: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -246,11 +247,11 @@ def _simplify(geoms: np.ndarray, cfg: Zoom) -> np.ndarray:
     overlaps of a few m² per province, which we accept.
     """
     simple = shapely.coverage_simplify(geoms, cfg.tolerance)
-    snapped = _polygonal(_snap(simple, 10.0**-cfg.decimals))
+    snapped = polygonal(_snap(simple, 10.0**-cfg.decimals))
     # A very small village (e.g. 0.1 km² at 0.003°) can be simplified or snapped away. Keep it unsimplified,
     # slightly overlapping its neighbours, rather than lose a wilayah that figures are joined to.
     lost = shapely.is_empty(snapped) | (shapely.area(snapped) == 0)
-    snapped[lost] = _polygonal(_snap(geoms[lost], 10.0**-cfg.decimals))
+    snapped[lost] = polygonal(_snap(geoms[lost], 10.0**-cfg.decimals))
     lost = shapely.is_empty(snapped)
     snapped[lost] = geoms[lost]
     return snapped
@@ -269,17 +270,6 @@ def _snap(geoms: np.ndarray, grid: float) -> np.ndarray:
             except shapely.errors.GEOSException:
                 out[i] = shapely.set_precision(shapely.make_valid(g), grid)
         return out
-
-
-def _polygonal(geoms: np.ndarray) -> np.ndarray:
-    """Polygon/MultiPolygon only: make invalid shapes valid and drop points/lines left by repairs."""
-    geoms = np.asarray(geoms, dtype=object).copy()
-    bad = ~shapely.is_valid(geoms)
-    geoms[bad] = shapely.make_valid(geoms[bad])
-    for i in np.flatnonzero(shapely.get_type_id(geoms) == 7):  # GeometryCollection
-        polys = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
-        geoms[i] = shapely.union_all(polys) if polys else shapely.Polygon()
-    return geoms
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import pandas as pd
 import shapely
 from pyproj import Geod
 
+from petakesos.geo.shapes import polygonal
+
 CRS = "EPSG:4326"
 INDONESIA_BBOX = (94.0, -11.5, 141.5, 6.5)  # lon/lat, with a margin around Sabang, Rote, Miangas and Merauke
 SNAP_GRID = 1e-7  # degrees, about 1 cm
@@ -180,21 +182,10 @@ def _assemble(polygons: list[list[np.ndarray]]) -> shapely.Geometry:
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
 
 
-def _polygonal(geoms: np.ndarray) -> np.ndarray:
-    """make_valid on the invalid shapes, keeping only the polygonal parts of what it returns."""
-    geoms = np.asarray(geoms, dtype=object).copy()
-    bad = ~shapely.is_valid(geoms)
-    geoms[bad] = shapely.make_valid(geoms[bad])
-    for i in np.flatnonzero(shapely.get_type_id(geoms) == 7):  # GeometryCollection
-        polys = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
-        geoms[i] = shapely.union_all(polys) if polys else shapely.Polygon()
-    return geoms
-
-
 def _repair(geoms: np.ndarray) -> np.ndarray:
     """make_valid, snap to SNAP_GRID, make_valid again (snapping can pinch a spike); one by one if GEOS fails."""
     try:
-        return _polygonal(shapely.set_precision(_polygonal(geoms), SNAP_GRID))
+        return polygonal(shapely.set_precision(polygonal(geoms), SNAP_GRID))
     except shapely.errors.GEOSException:
         if len(geoms) == 1:
             return np.array([None], dtype=object)  # reported by the caller as a problem of this row

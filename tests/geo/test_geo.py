@@ -192,6 +192,6 @@ def test_snapping_repairs_a_shape_that_simplification_left_invalid():
     """The national build met a self-crossing shape after coverage_simplify (Aceh): one shape must not stop it."""
     bowtie = shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])
     square = shapely.box(2, 0, 3, 1)
-    out = geobuild._polygonal(geobuild._snap(np.array([bowtie, square], dtype=object), 1e-4))
+    out = geobuild.polygonal(geobuild._snap(np.array([bowtie, square], dtype=object), 1e-4))
     assert shapely.is_valid(out).all() and not shapely.is_empty(out).any()
     assert out[1].equals(square)

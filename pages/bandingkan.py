@@ -77,7 +77,7 @@ else:
     columns = st.columns(2)  # two per row: three maps of 1366 px screens leave no room beside the legend
     for i, kab in enumerate(picked):
         with columns[i % len(columns)]:
-            st.markdown(f"**{names[kab]}**")
+            st.markdown(f"**{ui.plain(names[kab])}**")
             kab_layer, kab_outline = data.map_layers(kab, level="desa")
             kab_spec = view.desa_spec(key, names[kab], filters.tahun, filters.samarkan_kecil)
             kwargs = {"outline": kab_outline, "classes": classes, "height": 440}
@@ -93,9 +93,9 @@ capacity = st.radio(
 )
 st.caption(text.SCATTER_NOTE.format(median=league.median_of(table)))
 marked = view.marked(highlight, picked)
-st.plotly_chart(charts.need_capacity(table, capacity, marked, height=470), key="bk_sebaran")
+ui.chart(charts.need_capacity(table, capacity, marked, height=470), key="bk_sebaran")
 
 st.header(text.TREND_HEADING)
 kab_trend, prov_trend = bandingkan.trend(scope_rows, key, view.years_until(years, filters.tahun))
 st.caption(text.TREND_NOTE)
-st.plotly_chart(charts.over_time(kab_trend, prov_trend, key, marked, names), key="bk_tren")
+ui.chart(charts.over_time(kab_trend, prov_trend, key, marked, names), key="bk_tren")

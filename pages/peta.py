@@ -102,7 +102,7 @@ with panel:
         st.table(p.figures)  # wraps in a narrow panel, never clips
         st.markdown(f"**{TEXT['kategori_desa']}**")
         st.table(p.categories)
-        st.plotly_chart(p.trend, width="stretch", config={"displayModeBar": False})
+        ui.chart(p.trend, width="stretch", config={"displayModeBar": False})
         if choice.suppress:
             st.caption(TEXT["samar"])
         if p.zoom:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 
 import pandas as pd
 
@@ -92,3 +93,42 @@ def small_count(value, suppress: bool) -> str:
     if suppress and 1 <= int(value) <= 4:
         return "<5"
     return number(value)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
+
+
+def plain(text: object) -> str:
+    """Text from a URL, file or database made inert for st.markdown-like calls (no links, no formatting)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\n", " ")
+
+
+def literal(text: object) -> str:
+    """Untrusted text shown verbatim as an inline code span: never a link, not even a bare URL."""
+    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+
+
+def chart_text(text: object) -> str:
+    """Untrusted text made inert for Plotly, which reads <a href>, <b> and entities in any label."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_TRACE_TEXT = ("name", "text", "hovertext", "x", "y", "customdata", "labels", "legendgroup")
+
+
+def inert_figure(fig):
+    """The figure with every string its traces carry (names, categories, hover text) made inert;
+    developer-written templates and titles keep their markup."""
+    import numpy as np
+
+    inert = np.vectorize(lambda v: chart_text(v) if isinstance(v, str) else v, otypes=[object])
+    for trace in fig.data:
+        for attr in _TRACE_TEXT:
+            value = getattr(trace, attr, None)
+            if isinstance(value, str):
+                setattr(trace, attr, chart_text(value))
+            elif value is not None and not isinstance(value, dict):
+                array = np.asarray(value, dtype=object)
+                if array.size and any(isinstance(v, str) for v in array.ravel()):
+                    setattr(trace, attr, inert(array))
+    return fig

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import geopandas as gpd
 import pytest
-from needs import FIXTURES
+from needs import FIXTURE_KEC, FIXTURES, subset_shared
 
 from petakesos.config import REPO_ROOT, Settings
 
-SHARED_GEO = REPO_ROOT.parent / "shared" / "geo"
-FIXTURE_KEC = ("35.23.01", "35.23.02")  # Kenduruan (9 desa) and Jatirogo (18 desa), Kabupaten Tuban
 NIK_KEY = "kunci-uji-bukan-rahasia"
-
-
-def _subset_shared(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("wilayah_kemendagri_2025.csv", "penduduk_luas_prov_kabkota_2025.csv"):
-        shutil.copy(SHARED_GEO / name, target / name)
-    villages = gpd.read_parquet(SHARED_GEO / "desa_35_jawa_timur.parquet")
-    villages[villages["kode_kec"].isin(FIXTURE_KEC)].to_parquet(target / "desa_35_jawa_timur.parquet")
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +18,7 @@ def world(tmp_path_factory) -> Settings:
 
     root = tmp_path_factory.mktemp("world")
     mp = pytest.MonkeyPatch()
-    mp.setenv("PETAKESOS_SHARED_GEO", str(_subset_shared(root / "shared_geo")))
+    mp.setenv("PETAKESOS_SHARED_GEO", str(subset_shared(root / "shared_geo")))
     mp.setenv("PETAKESOS_GEO_DIR", str(root / "geo"))
     mp.setenv("PETAKESOS_DATA_DIR", str(REPO_ROOT / "data"))
     mp.setenv("PETAKESOS_DB", str(root / "fixture.duckdb"))

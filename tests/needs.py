@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from petakesos.config import REPO_ROOT
 
 DEMO_DB = REPO_ROOT / "data" / "petakesos.duckdb"
 FIXTURES = Path(__file__).parent / "fixtures"  # the tiny hand-checked world (tests/fixtures/README.md)
+SHARED_GEO = REPO_ROOT.parent / "shared" / "geo"
+FIXTURE_KEC = ("35.23.01", "35.23.02")  # Kenduruan (9 desa) and Jatirogo (18 desa), Kabupaten Tuban
 
 
 def require(path: Path, what: str) -> Path:
@@ -22,3 +25,15 @@ def require(path: Path, what: str) -> Path:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def subset_shared(target: Path) -> Path:
+    """A shared/geo folder with the code list, population and only the fixture's two Tuban kecamatan."""
+    import geopandas as gpd
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("wilayah_kemendagri_2025.csv", "penduduk_luas_prov_kabkota_2025.csv"):
+        shutil.copy(SHARED_GEO / name, target / name)
+    villages = gpd.read_parquet(SHARED_GEO / "desa_35_jawa_timur.parquet")
+    villages[villages["kode_kec"].isin(FIXTURE_KEC)].to_parquet(target / "desa_35_jawa_timur.parquet")
+    return target

@@ -2,7 +2,8 @@
 and presentation mode (`map`), and blocks pages draw alike (`blocks`). Pages import `ui` and use the
 names below."""
 
-from petakesos.ui.blocks import chart_with_download, excel_download, table, table_height
+from petakesos.fmt import literal, plain
+from petakesos.ui.blocks import chart, chart_with_download, excel_download, table, table_height
 from petakesos.ui.map import map_panel, presentation_layout, unmapped_note
 from petakesos.ui.sidebar import (
     ATTRIBUTION,
@@ -10,11 +11,9 @@ from petakesos.ui.sidebar import (
     Filters,
     dataset_banner,
     display_name,
-    literal,
     move_pickers,
     page_filters,
     page_heading,
-    plain,
     render_sidebar,
 )
 
@@ -22,6 +21,7 @@ __all__ = [
     "ATTRIBUTION",
     "DEMO_BANNER",
     "Filters",
+    "chart",
     "chart_with_download",
     "dataset_banner",
     "display_name",

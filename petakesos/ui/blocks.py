@@ -50,5 +50,10 @@ def chart_with_download(
     fig, frame: pd.DataFrame, *, config: dict, name: str, params: Mapping[str, object] | None, key: str
 ) -> None:
     """Draw one figure (PNG from its modebar camera) with its data as an Excel download beneath it."""
-    st.plotly_chart(fig, config=config, theme=None, key=f"grafik_{key}")
+    chart(fig, config=config, theme=None, key=f"grafik_{key}")
     excel_download(EXCEL_LABEL, lambda: {key: frame}, params, file_name=f"{name}.xlsx", key=f"xlsx_{key}")
+
+
+def chart(fig, **kwargs) -> None:
+    """st.plotly_chart with the names and labels from the data made inert (Plotly reads HTML in them)."""
+    st.plotly_chart(fmt.inert_figure(fig), **kwargs)

@@ -3,12 +3,12 @@ the link messages, the demo-data banner and the attribution."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import streamlit as st
 
 from petakesos import data, wilayah
+from petakesos.fmt import literal, plain
 
 ATTRIBUTION = (
     "Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN); kode & nama wilayah: "
@@ -43,17 +43,6 @@ _PICKERS = ("pilih_prov", "pilih_kab", "pilih_kec", "pilih_tahun")
 # chosen wilayah and year live in these plain session keys and are handed back to the widgets each run.
 _KEPT = "tetap_"
 _NOTICE = "pesan_alamat"
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
-
-
-def plain(text: object) -> str:
-    """Text from a URL, file or database made inert for st.markdown-like calls (no links, no formatting)."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\n", " ")
-
-
-def literal(text: object) -> str:
-    """Untrusted text shown verbatim as an inline code span: never a link, not even a bare URL."""
-    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
 
 
 def move_pickers(target: dict[str, str]) -> None:
@@ -225,4 +214,4 @@ def dataset_banner() -> None:
 def page_heading(title: str, filters: Filters) -> None:
     """The page title and, under it, the wilayah and year it shows."""
     st.title(title)
-    st.subheader(f"{filters.nama} — {filters.tahun}")
+    st.subheader(f"{plain(filters.nama)} — {filters.tahun}")

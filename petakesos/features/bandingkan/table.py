@@ -171,7 +171,9 @@ def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> 
     other = f"delta_{level}" if key == level else level
     lines = []
     for _, row in worst(table, key, n).iterrows():
-        text = WORST_LINE.format(rank=row["peringkat"], nama=row["nama"], value=formatter(key, False)(row[key]))
+        text = WORST_LINE.format(
+            rank=row["peringkat"], nama=fmt.plain(row["nama"]), value=formatter(key, False)(row[key])
+        )
         if base is not None and other in row and pd.notna(row[other]):
             if key == level:
                 text += WORST_SINCE.format(change=_delta_text(level, row[other]), base=base)
@@ -191,4 +193,4 @@ def row_text(table: pd.DataFrame, kode_kab: str, key: str) -> str | None:
     ranked = pd.notna(row["peringkat"])
     where = ROW_RANKED.format(rank=row["peringkat"], n=int(kab["peringkat"].notna().sum())) if ranked else ROW_UNRANKED
     value = formatter(key, False)(row[key])
-    return ROW_TEXT.format(nama=row["nama"], where=where, label=INDICATORS[key].label, value=value)
+    return ROW_TEXT.format(nama=fmt.plain(row["nama"]), where=where, label=INDICATORS[key].label, value=value)

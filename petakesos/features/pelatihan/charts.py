@@ -59,7 +59,8 @@ def _finish(
     top_extra: int = 0,
 ) -> go.Figure:
     """Title and subtitle at the top (then a one-row legend), source note bottom right, Indonesian separators."""
-    head = f"<b>{title}</b>" + (f"<br><span style='font-size:13px;color:#555'>{subtitle}</span>" if subtitle else "")
+    subline = f"<br><span style='font-size:13px;color:#555'>{fmt.chart_text(subtitle)}</span>" if subtitle else ""
+    head = f"<b>{fmt.chart_text(title)}</b>" + subline
     top = 48 + (22 if subtitle else 0) + (30 if legend else 0) + top_extra
     bottom = 40 + (34 if x_title else 0) + (30 if source else 0)
     fig.update_layout(

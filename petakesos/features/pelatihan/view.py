@@ -251,7 +251,7 @@ def clicked_text(peta: pd.DataFrame, clicked: str | None) -> str | None:
         return None
     row = peta.set_index("kode").loc[clicked]
     return text.CLICKED.format(
-        nama=row["nama"],
+        nama=fmt.plain(row["nama"]),
         terlatih=fmt.number(row["psm_terlatih"]),
         aktif=fmt.number(row["psm_aktif"]),
         persen=fmt.percent(row["nilai"]),

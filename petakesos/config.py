@@ -17,7 +17,8 @@ class Settings:
     shared_geo_dir: Path
     geo_dir: Path
     data_dir: Path
-    db_path: Path
+    store: str  # a folder (DuckLake with a SQLite catalog) or 'postgres:<conninfo>' (docs/decisions.md)
+    store_data: str | None  # where a PostgreSQL store keeps its Parquet files (shared by all replicas)
     static_dir: Path
     demo_dir: Path
     nik_key_path: Path
@@ -32,7 +33,8 @@ class Settings:
             shared_geo_dir=Path(env("PETAKESOS_SHARED_GEO", root.parent / "shared" / "geo")),
             geo_dir=Path(env("PETAKESOS_GEO_DIR", root / "geo")),
             data_dir=data_dir,
-            db_path=Path(env("PETAKESOS_DB", data_dir / "petakesos.duckdb")),
+            store=str(env("PETAKESOS_STORE", data_dir / "kesos")),
+            store_data=env("PETAKESOS_STORE_DATA"),
             static_dir=root / "static",
             demo_dir=Path(env("PETAKESOS_DEMO_DIR", data_dir / "demo")),
             nik_key_path=Path(env("PETAKESOS_NIK_KEY_FILE", data_dir / "nik.key")),

@@ -7,28 +7,42 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from petakesos import geo, sql
+from petakesos import db, geo, sql
 from petakesos.config import settings
 
 QUERY_TTL_SECONDS = 600
 
 
-class DatabaseMissing(RuntimeError):
-    """No database yet: the page tells the user how to create one."""
+DatabaseMissing = db.StoreMissing  # the page tells the user how to create the store
+SNAPSHOT_TTL_SECONDS = 3  # how stale the "latest import" may be: a rerun after that sees new data
 
 
 @st.cache_resource(show_spinner=False)
 def connection() -> duckdb.DuckDBPyConnection:
-    """One read-only connection per process; every query runs on its own cursor (thread safety)."""
-    path = settings().db_path
-    if not path.exists():
-        raise DatabaseMissing(str(path))
-    return duckdb.connect(str(path), read_only=True)
+    """One read-only connection to the store per process; every query runs on its own cursor
+    (thread safety) and so in its own transaction, which sees the latest committed import."""
+    return db.open_store(settings())
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL_SECONDS, show_spinner=False)
+def snapshot() -> int:
+    """The store's latest snapshot: part of every cached query's key, so an import shows on the next
+    rerun without a restart, while unchanged data keep their cached results."""
+    cur = connection().cursor()
+    try:
+        return db.snapshot(cur)
+    finally:
+        cur.close()
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Rows of the named query in queries/ (parameters bound, never formatted into SQL)."""
+    return _query(snapshot(), name, **params)
 
 
 @st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False)
-def query(name: str, **params) -> pd.DataFrame:
-    """Rows of the named query in queries/ (parameters bound, never formatted into SQL)."""
+def _query(snapshot_id: int, name: str, **params) -> pd.DataFrame:
+    """Cached per snapshot (the key must not start with '_', or Streamlit leaves it out of the hash)."""
     return sql.run(connection(), name, **params)
 
 

@@ -1,7 +1,21 @@
-"""Open the DuckDB file, create its schema, load reference tables and rebuild the marts."""
+"""The store: a DuckLake (a catalog plus Parquet data files) attached as `kesos` and made the default,
+so every file in queries/ runs unchanged whether the catalog is a SQLite file on this machine or a
+PostgreSQL server shared by several app replicas (docs/decisions.md, "Storage").
+
+Why DuckLake: the app reads all day while imports write, and a DuckDB file admits one writer *or*
+readers. A DuckLake gives every transaction one snapshot, so readers never see half an import and see
+the next one without a restart; an import is one transaction. Extensions come only from the
+`duckdb-extension-*` wheels pinned in requirements.txt, never from a download."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
+import importlib
+import sqlite3
+import threading
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -9,34 +23,203 @@ import duckdb
 from petakesos import sql
 from petakesos.config import Settings
 
+ALIAS = "kesos"
+CATALOG_FILE = "katalog.sqlite"  # in the store folder (lokal mode)
+FILES_DIR = "berkas"  # Parquet data files, in the store folder unless a data path is given
+POSTGRES_PREFIX = "postgres:"  # a store given as 'postgres:dbname=kesos host=…' is the nasional mode
 
-def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema in place (created on first use unless read-only)."""
+
+class StoreMissing(RuntimeError):
+    """No store at that location yet: the page or command says how to create one."""
+
+
+@cache
+def extension_file(name: str) -> str:
+    """Path of the DuckDB extension shipped in the `duckdb-extension-<name>` wheel."""
+    package = importlib.import_module(f"duckdb_extension_{name}")
+    found = sorted(Path(package.__file__).parent.glob("extensions/*/*.duckdb_extension"))
+    if not found:
+        raise RuntimeError(f"extension {name} not found in the duckdb-extension-{name} wheel")
+    return str(found[0])
+
+
+def is_postgres(store: str | Path) -> bool:
+    return str(store).startswith(POSTGRES_PREFIX)
+
+
+def exists(store: str | Path) -> bool:
+    """True when the store has been created (a PostgreSQL catalog is assumed to exist)."""
+    return is_postgres(store) or (Path(store) / CATALOG_FILE).exists()
+
+
+def _target(store: str | Path) -> tuple[str, list[str]]:
+    """(DuckDB database path of the store, extension wheels it needs)."""
+    if is_postgres(store):
+        return f"ducklake:{store}", ["postgres", "ducklake"]
+    return f"ducklake:sqlite:{Path(store) / CATALOG_FILE}", ["sqlite", "ducklake"]
+
+
+_EXTENSION_NAME = {"postgres": "postgres_scanner", "sqlite": "sqlite_scanner", "ducklake": "ducklake"}
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
+_install_lock = threading.Lock()
+
+
+def _install(wheels: list[str]) -> None:
+    """Install extensions from their wheels once per machine (autoload then finds them; nothing is downloaded)."""
+    with _install_lock:
+        con = duckdb.connect(config=_CONFIG)
+        try:
+            installed = set(sql.fetch(con, "store/installed_extensions")["extension_name"])
+            for wheel in wheels:
+                if _EXTENSION_NAME[wheel] not in installed:
+                    sql.install_extension(con, extension_file(wheel))
+        finally:
+            con.close()
+
+
+def _new_catalog_file(folder: Path) -> None:
+    """The SQLite catalog file, in WAL mode (kept by the file): readers then never block an import's
+    commit, which in SQLite's default mode waits for every open reader and fails with "database is locked"."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(folder / CATALOG_FILE)) as catalog:
+        catalog.execute("pragma journal_mode=wal")
+
+
+def _create(target: str, data_path: str) -> None:
+    """A new store, made with its data path (kept in the catalog, so later connections need not repeat it)."""
+    con = duckdb.connect(config=_CONFIG)
+    try:
+        sql.attach(con, target, data_path, read_only=False)
+    finally:
+        con.close()
+
+
+def connect(store: str | Path, read_only: bool = False, data_path: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the store. Read-only ones open it as their database,
+    so cursors (one per query, thread safety) see it too; they never create anything: a missing store
+    raises StoreMissing. A read-write one creates the store if needed and brings the schema up to date."""
+    if read_only and not exists(store):
+        raise StoreMissing(str(store))
+    target, wheels = _target(store)
+    _install(wheels)
     if not read_only:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_path), read_only=read_only)
-    if not read_only:
-        for name in sql.names("schema"):
-            sql.execute(con, name)
+        if is_postgres(store) and not data_path:
+            raise ValueError("a PostgreSQL store needs PETAKESOS_STORE_DATA (the shared folder of data files)")
+        if not exists(store) or is_postgres(store):
+            if not is_postgres(store):
+                _new_catalog_file(Path(store))
+            _create(target, data_path or str(Path(store) / FILES_DIR) + "/")
+    if read_only:
+        return duckdb.connect(target, read_only=True, config=_CONFIG)
+    # A writer attaches the store to a private in-memory database, so it never clashes with a
+    # read-only instance of the same store in this process (DuckDB caches one instance per path).
+    con = duckdb.connect(config=_CONFIG)
+    sql.use_store(con, target)
+    migrate(con)
     return con
 
 
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the numbered files of queries/schema/ not yet applied, in order, each recorded; returns them."""
+    sql.execute(con, "store/migrations_table")
+    done = set(sql.fetch(con, "store/migrations_done")["nama"])
+    applied = []
+    for name in sql.names("schema"):
+        if name in done:
+            continue
+        con.begin()
+        try:
+            sql.execute(con, name)
+            sql.execute(con, "store/migration_record", nama=name)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        applied.append(name)
+    return applied
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    """The store's latest committed snapshot: changes whenever an import (or anything) commits."""
+    return int(sql.fetch(con, "store/latest_snapshot")["snapshot_id"].iloc[0])
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
 def load_reference_tables(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
-    """Reload code list, population per kab/kota and PMKS categories (cheap, and keeps them current)."""
+    """Reload code list, population per kab/kota and PMKS categories when their files changed."""
     shared = settings.shared_geo_dir
     code_list = shared / "wilayah_kemendagri_2025.csv"
-    if code_list.exists():
-        polygons = sorted(str(p) for p in shared.glob("desa_*.parquet"))
-        sql.execute(con, "staging/load_ref_wilayah", kode_csv=str(code_list), desa_parquet=polygons)
-        sql.execute(con, "staging/load_ref_penduduk_kab", csv=str(shared / "penduduk_luas_prov_kabkota_2025.csv"))
-    elif sql.fetch(con, "staging/ref_wilayah_count")["n"].iloc[0] == 0:
-        raise FileNotFoundError(
-            f"Daftar kode wilayah tidak ditemukan: {code_list}. Atur PETAKESOS_SHARED_GEO ke folder shared/geo."
-        )
-    sql.execute(con, "staging/load_ref_pmks_kategori", csv=str(settings.data_dir / "pmks_categories.csv"))
+    categories = settings.data_dir / "pmks_categories.csv"
+    if not code_list.exists():
+        if sql.fetch(con, "staging/ref_wilayah_count")["n"].iloc[0] == 0:
+            raise FileNotFoundError(
+                f"Daftar kode wilayah tidak ditemukan: {code_list}. Atur PETAKESOS_SHARED_GEO ke folder shared/geo."
+            )
+        return
+    polygons = sorted(shared.glob("desa_*.parquet"))
+    population = shared / "penduduk_luas_prov_kabkota_2025.csv"
+    fingerprint = _fingerprint([code_list, population, categories, *polygons])
+    known = sql.fetch(con, "staging/get_meta", key="referensi")
+    if len(known) and known["value"].iloc[0] == fingerprint:
+        return
+    sql.execute(con, "staging/load_ref_wilayah", kode_csv=str(code_list), desa_parquet=[str(p) for p in polygons])
+    sql.execute(con, "staging/load_ref_penduduk_kab", csv=str(population))
+    sql.execute(con, "staging/load_ref_pmks_kategori", csv=str(categories))
+    sql.execute(con, "staging/set_meta", key="referensi", value=fingerprint)
 
 
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the mart tables from the fact tables, in file order."""
     for name in sql.names("marts"):
         sql.execute(con, name)
+
+
+def tidy(con: duckdb.DuckDBPyConnection, keep_hours: int = 1) -> None:
+    """Forget snapshots older than `keep_hours` and delete the data files only they used (after imports),
+    so the store does not grow by a full mart rebuild each time."""
+    sql.execute(con, "store/expire_snapshots", hours=keep_hours)
+
+
+def open_store(
+    settings: Settings, read_only: bool = True, store: str | Path | None = None
+) -> duckdb.DuckDBPyConnection:
+    """The configured store (or `store`, e.g. a command's --db), read-only unless asked."""
+    return connect(store or settings.store, read_only=read_only, data_path=settings.store_data)
+
+
+class ImportRunning(RuntimeError):
+    """Another import holds the store; the message says so in Bahasa Indonesia."""
+
+
+LOCK_FILE = "impor.lock"
+
+
+@contextlib.contextmanager
+def import_lock(store: str | Path):
+    """One import at a time on a local store: a second one is refused at once with a clear message
+    (an OS file lock, released by the kernel even if the import is killed). A PostgreSQL store relies
+    on DuckLake's own conflict check instead (see importer)."""
+    if is_postgres(store):
+        yield
+        return
+    folder = Path(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_FILE, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ImportRunning(
+                f"Impor lain sedang berjalan pada {folder}; tunggu sampai selesai lalu ulangi. "
+                "Tidak ada data yang diubah."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

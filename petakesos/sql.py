@@ -60,11 +60,19 @@ def fetch(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
 
 def execute(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
     """Run a named statement (DDL, mart rebuild, insert) on the given connection."""
-    text = load(name)
-    if param_names(text):
-        con.execute(text, _bind(text, params))
-    else:
+    _execute_text(con, load(name), params)
+
+
+def _execute_text(con: duckdb.DuckDBPyConnection, text: str, params: dict) -> None:
+    """DuckDB binds parameters only in the last statement of a text, so a file of several statements
+    with parameters runs one statement at a time, each with the parameters it names."""
+    bound = _bind(text, params) if param_names(text) else {}
+    if not bound:
         con.execute(text)
+        return
+    for statement in con.extract_statements(text):
+        own = {k: v for k, v in bound.items() if k in statement.named_parameters}
+        con.execute(statement, own) if own else con.execute(statement)
 
 
 def names(folder: str) -> list[str]:
@@ -85,8 +93,37 @@ def execute_on(con: duckdb.DuckDBPyConnection, name: str, table: str, **params) 
     """Run a write statement whose target table is chosen at run time, from the allow-list only."""
     if table not in WRITABLE_TABLES:
         raise ValueError(f"table not allowed: {table}")
-    text = load(name).replace("__table__", table)
-    if param_names(text):
-        con.execute(text, _bind(text, params))
-    else:
-        con.execute(text)
+    _execute_text(con, load(name).replace("__table__", table), params)
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def attach(con: duckdb.DuckDBPyConnection, target: str, data_path: str, read_only: bool) -> None:
+    """Attach the store (queries/store/attach.sql). ATTACH takes no bound parameters, so the values
+    (from the settings, never from a user) go in as quoted literals."""
+    text = (
+        load("store/attach")
+        .replace("__target__", _quoted(target))
+        .replace("__data_path__", _quoted(data_path))
+        .replace("__read_only__", "true" if read_only else "false")
+    )
+    con.execute(text)
+
+
+def install_extension(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """INSTALL an extension from a file of a pinned wheel (never a download); INSTALL takes no parameters."""
+    con.execute(f"install {_quoted(path)}")
+
+
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """LOAD an installed extension by its name (a fixed name from petakesos/db.py)."""
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise ValueError(f"bad extension name: {name}")
+    con.execute(f"load {name}")
+
+
+def use_store(con: duckdb.DuckDBPyConnection, target: str) -> None:
+    """Attach an existing store read-write as `kesos` and make it the default (queries/store/use.sql)."""
+    con.execute(load("store/use").replace("__target__", _quoted(target)))

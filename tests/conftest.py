@@ -21,7 +21,7 @@ def world(tmp_path_factory) -> Settings:
     mp.setenv("PETAKESOS_SHARED_GEO", str(subset_shared(root / "shared_geo")))
     mp.setenv("PETAKESOS_GEO_DIR", str(root / "geo"))
     mp.setenv("PETAKESOS_DATA_DIR", str(REPO_ROOT / "data"))
-    mp.setenv("PETAKESOS_DB", str(root / "fixture.duckdb"))
+    mp.setenv("PETAKESOS_STORE", str(root / "fixture_store"))
     mp.setenv("PETAKESOS_NIK_KEY", NIK_KEY)
     settings = Settings.from_env()
     build_store(settings.shared_geo_dir, settings.geo_dir)
@@ -32,9 +32,9 @@ def world(tmp_path_factory) -> Settings:
 
 @pytest.fixture()
 def con(world):
-    import duckdb
+    from petakesos import db
 
-    connection = duckdb.connect(str(world.db_path), read_only=True)
+    connection = db.open_store(world)
     yield connection
     connection.close()
 

@@ -13,7 +13,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 import pandas as pd
-from needs import DEMO_DB  # noqa: F401  (re-exported for the tests)
+from needs import demo_connection  # noqa: F401  (re-exported for the tests)
 
 from petakesos import sql
 from petakesos.features import bandingkan

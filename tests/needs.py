@@ -10,7 +10,7 @@ import pytest
 
 from petakesos.config import REPO_ROOT
 
-DEMO_DB = REPO_ROOT / "data" / "petakesos.duckdb"
+DEMO_STORE = REPO_ROOT / "data" / "kesos"  # the demo store (a DuckLake folder) that set-up builds
 FIXTURES = Path(__file__).parent / "fixtures"  # the tiny hand-checked world (tests/fixtures/README.md)
 SHARED_GEO = REPO_ROOT.parent / "shared" / "geo"
 FIXTURE_KEC = ("35.23.01", "35.23.02")  # Kenduruan (9 desa) and Jatirogo (18 desa), Kabupaten Tuban
@@ -37,3 +37,10 @@ def subset_shared(target: Path) -> Path:
     villages = gpd.read_parquet(SHARED_GEO / "desa_35_jawa_timur.parquet")
     villages[villages["kode_kec"].isin(FIXTURE_KEC)].to_parquet(target / "desa_35_jawa_timur.parquet")
     return target
+
+
+def demo_connection():
+    """A read-only connection to the demo store, or a skip/failure as `require` says."""
+    from petakesos import db
+
+    return db.connect(require(DEMO_STORE / db.CATALOG_FILE, "Data contoh").parent, read_only=True)

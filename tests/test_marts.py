@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from needs import DEMO_DB, require
+from needs import demo_connection
 
 from petakesos import sql
 
@@ -42,7 +42,7 @@ def test_mart_keys_unique_and_not_null_in_the_fixture_world(con):
 
 def test_mart_keys_unique_and_not_null_in_the_demo_database():
     try:
-        con = duckdb.connect(str(require(DEMO_DB, "Basis data contoh")), read_only=True)
+        con = demo_connection()
     except duckdb.IOException as busy:  # being rebuilt right now
         pytest.skip(f"demo database busy: {busy}")
     try:

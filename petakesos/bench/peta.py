@@ -54,15 +54,13 @@ def _breakdown(page, frame) -> str:
 
 def payload_mb() -> float:
     """Map data of the Jawa Timur page (same layer and values as the page builds), in MB."""
-    import duckdb
-
-    from petakesos import geo, maps, sql
+    from petakesos import db, geo, maps, sql
     from petakesos.config import settings
     from petakesos.features import peta
     from petakesos.maps import render as maps_render
 
     cfg = settings()
-    con = duckdb.connect(str(cfg.db_path), read_only=True)
+    con = db.open_store(cfg)
     run = functools.partial(sql.run, con)
     values = peta.values_frame(peta.fetch_rows(run, "35", peta.Periode(2025, 2025)), "rate")
     con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -28,14 +29,15 @@ def _cmd_setup(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from petakesos import db
     from petakesos.ingest.importer import import_files
     from petakesos.ingest.kinds import WrongKind
     from petakesos.ingest.readers import UnreadableFile
 
     cfg = settings()
     try:
-        result = import_files([Path(f) for f in args.files], cfg, db_path=args.db)
-    except (UnreadableFile, WrongKind) as exc:
+        result = import_files([Path(f) for f in args.files], cfg, store=args.db)
+    except (UnreadableFile, WrongKind, db.ImportRunning) as exc:
         print(f"Impor dibatalkan, tidak ada data yang diubah. {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -56,11 +58,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refresh(db_path: Path) -> None:
-    """Bring an existing database up to this version: schema additions and marts rebuilt."""
+def _refresh(store: str) -> None:
+    """Bring an existing store up to this version: schema migrations and marts rebuilt."""
     from petakesos import db
 
-    con = db.connect(db_path)
+    con = db.open_store(settings(), read_only=False, store=store)
     try:
         con.begin()
         db.rebuild_marts(con)
@@ -70,25 +72,27 @@ def _refresh(db_path: Path) -> None:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from petakesos import db
     from petakesos.demo import write_demo_exports
     from petakesos.ingest.importer import import_files
 
     cfg = settings()
-    db_path = args.db or cfg.db_path
-    if db_path.exists() and not args.force:
-        _refresh(db_path)
-        print(
-            f"Basis data contoh sudah ada: {db_path}; tabel ringkasan diperbarui (pakai --force untuk membuat ulang)."
-        )
+    store = args.db or cfg.store
+    if db.exists(store) and not args.force:
+        _refresh(store)
+        print(f"Data contoh sudah ada: {store}; tabel ringkasan diperbarui (pakai --force untuk membuat ulang).")
         return 0
-    if db_path.exists():
-        db_path.unlink()
+    if db.exists(store):
+        if db.is_postgres(store):
+            print("Data contoh tidak dibuat ulang di PostgreSQL; hapus basis data itu sendiri.", file=sys.stderr)
+            return 2
+        shutil.rmtree(store)
     files = write_demo_exports(cfg.shared_geo_dir, cfg.demo_dir)
     print(f"Data contoh (sintetis) ditulis: {len(files)} berkas di {cfg.demo_dir}")
-    result = import_files(files, cfg, db_path=db_path, dataset_label="demo")
+    result = import_files(files, cfg, store=store, dataset_label="demo")
     t = result.totals()
     print(
-        f"Diimpor ke {db_path}: dibaca {t['read']} = diimpor {t['imported']} + karantina "
+        f"Diimpor ke {store}: dibaca {t['read']} = diimpor {t['imported']} + karantina "
         f"{t['quarantined']} + duplikat {t['duplicate']}"
     )
     return 0
@@ -122,13 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_setup)
 
     p = sub.add_parser("demo", help="tulis dan impor data contoh (sintetis)")
-    p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
+    p.add_argument(
+        "--db", default=None, help="penyimpanan data: folder DuckLake atau postgres:... (bawaan: data/kesos)"
+    )
     p.add_argument("--force", action="store_true", help="hapus dan buat ulang basis data contoh")
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("import", help="impor ekspor CSV/XLSX (lihat data/README.md)")
     p.add_argument("files", nargs="+", help="berkas CSV atau XLSX")
-    p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
+    p.add_argument(
+        "--db", default=None, help="penyimpanan data: folder DuckLake atau postgres:... (bawaan: data/kesos)"
+    )
     p.add_argument("--json", action="store_true", help="cetak hitungan baris sebagai satu objek JSON")
     p.set_defaults(func=_cmd_import)
     p = sub.add_parser("bench", help="ukur kecepatan (mencetak angka dan rasio terhadap target)")

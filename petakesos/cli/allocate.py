@@ -42,7 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--need", default="kasus", help=f"ukuran kebutuhan: {', '.join(NEEDS)} (bawaan: kasus)")
     p.add_argument("--max-per-desa", default=None, help="batas slot baru per desa (bawaan: tanpa batas)")
     p.add_argument("--exclude", default="", help="kode desa yang dikecualikan, dipisah koma")
-    p.add_argument("--db", type=Path, default=None, help="berkas DuckDB (bawaan: data/petakesos.duckdb)")
+    p.add_argument(
+        "--db", default=None, help="penyimpanan data: folder DuckLake atau postgres:... (bawaan: data/kesos)"
+    )
     p.set_defaults(func=run)
 
 
@@ -89,8 +91,6 @@ def _exclude(text: str, known: dict[str, str]) -> frozenset[str]:
 
 def _plan(args: argparse.Namespace) -> int:
     # Imported here so other subcommands do not load pandas, DuckDB and the map stack.
-    import duckdb
-
     from petakesos import fmt, sql
     from petakesos.allocate.engine import AllocationParams, allocate, summarize
     from petakesos.features import cakupan, kuota
@@ -106,11 +106,13 @@ def _plan(args: argparse.Namespace) -> int:
         raise PlanError(f"Berkas keluaran harus berakhiran .xlsx, bukan {out.name!r}.")
     if not out.parent.is_dir():
         raise PlanError(f"Folder untuk berkas keluaran tidak ada: {out.parent}")
-    db_path = args.db or settings().db_path
-    if not db_path.exists():
-        raise PlanError(f"Basis data belum ada ({db_path}). Jalankan `python -m petakesos demo` atau impor data.")
+    from petakesos import db
 
-    con = duckdb.connect(str(db_path), read_only=True)
+    store = args.db or settings().store
+    if not db.exists(store):
+        raise PlanError(f"Basis data belum ada ({store}). Jalankan `python -m petakesos demo` atau impor data.")
+
+    con = db.open_store(settings(), store=store)
     try:
         info = sql.run(con, "app/wilayah_names", wilayah=scope)
         if info.empty:

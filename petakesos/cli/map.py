@@ -11,7 +11,7 @@ import functools
 import sys
 from pathlib import Path
 
-from petakesos import wilayah
+from petakesos import db, wilayah
 from petakesos.config import settings
 
 HELP = "buat peta PMKS per desa sebagai HTML offline atau PNG"
@@ -85,14 +85,12 @@ def build(args: argparse.Namespace) -> Path:
         periode = peta.Periode.parse(args.period)
     except peta.PeriodeInvalid as exc:
         raise MapError(str(exc)) from None
-    if not cfg.db_path.exists():
-        raise MapError(f"Basis data belum ada: {cfg.db_path}. Jalankan `python -m petakesos demo` atau impor data.")
+    if not db.exists(cfg.store):
+        raise MapError(f"Basis data belum ada: {cfg.store}. Jalankan `python -m petakesos demo` atau impor data.")
     if not geo.store_ready(cfg.geo_dir):
         raise MapError(f"Batas wilayah belum dibangun di {cfg.geo_dir}. Jalankan `python -m petakesos setup`.")
 
-    import duckdb
-
-    con = duckdb.connect(str(cfg.db_path), read_only=True)
+    con = db.open_store(cfg)
     try:
         run = functools.partial(sql.run, con)
         info = run("app/wilayah_names", wilayah=scope)

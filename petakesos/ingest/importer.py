@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -156,27 +157,32 @@ def _import_one(con, table: RawTable, sha: str, key: bytes, refs: Refs) -> FileA
 
 
 def import_files(
-    paths: list[Path], settings: Settings, db_path: Path | None = None, dataset_label: str | None = None
+    paths: list[Path], settings: Settings, store: str | Path | None = None, dataset_label: str | None = None
 ) -> ImportResult:
     """Import every file in one transaction; raise before changing anything if a file is unreadable."""
     tables = [(read_table(Path(p)), hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in paths]
     for table, _ in tables:  # wrong-kind files stop the whole import before anything is written
         detect(table.file_name, [c for c in table.frame.columns if c != ROW_COL])
     key = nik.load_key(settings.nik_key_path)
-    con = db.connect(db_path or settings.db_path)
-    try:
-        con.begin()
-        db.load_reference_tables(con, settings)
-        refs = _refs(con)
-        accounts = [_import_one(con, table, sha, key, refs) for table, sha in tables]
-        db.rebuild_marts(con)
-        sql.execute(con, "staging/set_meta", key="last_import", value=dt.datetime.now().isoformat(timespec="seconds"))
-        if dataset_label:
-            sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    finally:
-        con.close()
+    store = store or settings.store
+    with db.import_lock(store):
+        con = db.open_store(settings, read_only=False, store=store)
+        try:
+            con.begin()
+            db.load_reference_tables(con, settings)
+            refs = _refs(con)
+            accounts = [_import_one(con, table, sha, key, refs) for table, sha in tables]
+            db.rebuild_marts(con)
+            now = dt.datetime.now().isoformat(timespec="seconds")
+            sql.execute(con, "staging/set_meta", key="last_import", value=now)
+            if dataset_label:
+                sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label)
+            con.commit()
+            db.tidy(con)
+        except BaseException:
+            with contextlib.suppress(duckdb.TransactionException):  # nothing to undo after the commit
+                con.rollback()
+            raise
+        finally:
+            con.close()
     return ImportResult(files=accounts)

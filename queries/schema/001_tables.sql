@@ -1,8 +1,9 @@
--- Schema of the Peta Kesos database. Reference tables are reloaded on every import;
--- fact tables are keyed so that re-imports add nothing. NIK is stored only as a keyed hash. No params.
+-- Schema of the Peta Kesos store (a DuckLake: no primary keys, indexes or sequences). Reference tables
+-- are reloaded when their files change; fact rows carry a row_key the importer de-duplicates on, so
+-- re-imports add nothing. NIK is stored only as a keyed hash. No params.
 
 create table if not exists ref_wilayah (
-    kode varchar primary key,      -- dotted Kemendagri 2025 code
+    kode varchar not null,      -- dotted Kemendagri 2025 code
     tingkat integer not null,      -- 1 prov, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan
     jenis varchar not null,        -- Provinsi, Kabupaten, Kota, Kecamatan, Desa, Kelurahan, Desa Adat
     nama varchar not null,
@@ -17,7 +18,7 @@ create table if not exists ref_wilayah (
 );
 
 create table if not exists ref_penduduk_kab (
-    kode varchar primary key,
+    kode varchar not null,
     tingkat integer not null,
     nama varchar not null,
     penduduk_total bigint,
@@ -28,14 +29,11 @@ create table if not exists ref_pmks_kategori (
     versi varchar not null,
     kode varchar not null,
     nama varchar not null,
-    kelompok varchar,
-    primary key (versi, kode)
+    kelompok varchar
 );
 
-create sequence if not exists import_id_seq start 1;
-
 create table if not exists import_log (
-    import_id integer primary key,
+    import_id integer not null,
     file_name varchar not null,
     file_sha256 varchar not null,
     kind varchar not null,
@@ -47,7 +45,7 @@ create table if not exists import_log (
 );
 
 create table if not exists pmks_kasus (
-    row_key varchar primary key,   -- hash of nik_hash, versi, kode_pmks, kode_desa, tanggal_catat
+    row_key varchar not null,   -- hash of nik_hash, versi, kode_pmks, kode_desa, tanggal_catat
     content_hash varchar not null,
     nik_hash varchar not null,
     nama varchar not null,
@@ -64,7 +62,7 @@ create table if not exists pmks_kasus (
 );
 
 create table if not exists psm (
-    row_key varchar primary key,   -- the PSM's nik_hash: one row per person
+    row_key varchar not null,   -- the PSM's nik_hash: one row per person
     content_hash varchar not null,
     nik_hash varchar not null,
     nama varchar not null,
@@ -80,7 +78,7 @@ create table if not exists psm (
 );
 
 create table if not exists pelatihan (
-    row_key varchar primary key,   -- hash of nik_hash, jenis_pelatihan, tanggal_mulai
+    row_key varchar not null,   -- hash of nik_hash, jenis_pelatihan, tanggal_mulai
     content_hash varchar not null,
     nik_hash varchar not null,
     jenis_pelatihan varchar not null,
@@ -93,7 +91,7 @@ create table if not exists pelatihan (
 );
 
 create table if not exists penduduk_desa (
-    row_key varchar primary key,   -- kode_desa|tahun
+    row_key varchar not null,   -- kode_desa|tahun
     content_hash varchar not null,
     kode_desa varchar not null,
     tahun integer not null,
@@ -105,7 +103,7 @@ create table if not exists penduduk_desa (
 
 -- Rejected rows, kept whole (NIK replaced by its hash) with every reason found.
 create table if not exists karantina (
-    row_key varchar primary key,   -- hash of kind and the raw row, so a re-import adds nothing
+    row_key varchar not null,   -- hash of kind and the raw row, so a re-import adds nothing
     content_hash varchar not null, -- equal to row_key: a quarantined row never changes
     import_id integer not null,
     kind varchar not null,
@@ -117,7 +115,7 @@ create table if not exists karantina (
 );
 
 create table if not exists meta (
-    key varchar primary key,
+    key varchar not null,
     value varchar not null
 );
 

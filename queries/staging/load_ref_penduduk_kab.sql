@@ -1,5 +1,6 @@
 -- One row per province and kabupaten/kota (and '0' = Indonesia): official population 2025 and area.
 -- Params: $csv (VARCHAR).
-insert or replace into ref_penduduk_kab
+delete from ref_penduduk_kab;
+insert into ref_penduduk_kab
 select kode, tingkat::integer, nama, penduduk_total::double::bigint, luas_km2_big::double
 from read_csv($csv, all_varchar = true);

@@ -1,3 +1,4 @@
 -- One row per category list version × PMKS category code. Params: $csv (VARCHAR).
-insert or replace into ref_pmks_kategori
+delete from ref_pmks_kategori;
+insert into ref_pmks_kategori
 select versi, kode, nama, kelompok from read_csv($csv, all_varchar = true);

@@ -1,6 +1,7 @@
 -- One row per wilayah of the national code list (prov, kab/kota, kecamatan, desa/kelurahan), with the
 -- area and polygon flag of villages that have a boundary. Params: $kode_csv (VARCHAR), $desa_parquet (VARCHAR[]).
-insert or replace into ref_wilayah
+delete from ref_wilayah;
+insert into ref_wilayah
 with kode as (
     select * from read_csv($kode_csv, all_varchar = true)
 ),

@@ -1,2 +1,3 @@
--- The id for the next import. No params.
-select nextval('import_id_seq') as import_id;
+-- The next import number: one more than the last (an import is one transaction, and DuckLake refuses
+-- the second of two concurrent commits, so two imports never share a number). No params.
+select coalesce(max(import_id), 0) + 1 as import_id from import_log;

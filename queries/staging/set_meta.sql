@@ -1,2 +1,4 @@
--- Set one key of the meta table (dataset label, last import time). Params: $key, $value (VARCHAR).
-insert or replace into meta values ($key, $value);
+-- Set one value of the meta table. Params: $key (VARCHAR), $value (VARCHAR).
+delete from meta
+where key = $key;
+insert into meta values ($key, $value);

@@ -5,7 +5,7 @@ import sys
 
 import pandas as pd
 import pytest
-from needs import DEMO_DB, require
+from needs import DEMO_STORE, require
 
 from petakesos.allocate.engine import METHODS
 from petakesos.cli import main
@@ -155,7 +155,7 @@ def test_real_process_exit_code_and_no_traceback(world, tmp_path):
 
 @pytest.mark.parametrize("method", METHODS)
 def test_demo_lampung_selatan_50_slots(capsys, tmp_path, method):
-    require(DEMO_DB, "Basis data contoh")
+    require(DEMO_STORE, "Data contoh")
     out = tmp_path / f"lamsel_{method}.xlsx"
     code, text, err = _run(
         capsys,
@@ -168,7 +168,7 @@ def test_demo_lampung_selatan_50_slots(capsys, tmp_path, method):
         "--tahun",
         "2025",
         "--db",
-        str(DEMO_DB),
+        str(DEMO_STORE),
         "--out",
         str(out),
     )

@@ -32,7 +32,7 @@ def fresh_app_url():
 
 def _serve():
     # The default settings, not the test world's: the browser tests look at the demo data.
-    require(REPO_ROOT / "data" / "petakesos.duckdb", "Basis data contoh")
+    require(REPO_ROOT / "data" / "kesos", "Data contoh")
     try:
         with server.serve() as url:
             yield url

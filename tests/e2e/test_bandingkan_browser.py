@@ -4,10 +4,9 @@ The figures on screen and in the Excel download are checked against an independe
 computation over the raw tables (tests/test_bandingkan_reference.py).
 """
 
-import duckdb
 import pandas as pd
 import pytest
-from independent_bandingkan import DEMO_DB, independent_kabupaten
+from independent_bandingkan import demo_connection, independent_kabupaten
 
 from e2e.conftest import MAP_IFRAME, SHOTS
 
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def jatim():
     """Independent figures for Jawa Timur (2025, 2022) and all 88 covered kabupaten/kota (2025)."""
-    con = duckdb.connect(str(DEMO_DB), read_only=True)
+    con = demo_connection()
     try:
         now, then = independent_kabupaten(con, "35", 2025), independent_kabupaten(con, "35", 2022)
         names = con.table("ref_wilayah").df().set_index("kode")["nama"]
@@ -33,7 +32,11 @@ def _open(page, url: str) -> None:
     page.get_by_text("PSM aktif").first.wait_for(timeout=60_000)
     page.goto(url)
     page.get_by_text("Tiga terburuk").first.wait_for(timeout=90_000)
-    page.wait_for_timeout(4_000)  # maps and charts settle
+    for _ in range(120):  # maps and charts settle: the main map has drawn (a busy machine takes longer)
+        if any(s.get("name") == "bk_peta_kab" for s in _maps(page)):
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(1_000)
 
 
 def _ranked_lines(page) -> list[str]:

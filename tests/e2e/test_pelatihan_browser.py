@@ -110,7 +110,7 @@ def test_single_kecamatan(app_url, page):
 @pytest.fixture(scope="module")
 def world_url(world):
     """The app on the fixture world (tests/fixtures: PSM Muda is 13 at the SK date)."""
-    # The world fixture has pointed PETAKESOS_DB and PETAKESOS_GEO_DIR at its files: keep them.
+    # The world fixture has pointed PETAKESOS_STORE and PETAKESOS_GEO_DIR at its files: keep them.
     with server.serve(env=dict(os.environ)) as url:
         yield url
 

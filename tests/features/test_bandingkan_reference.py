@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from independent_bandingkan import assert_change, assert_same_figures, independent_kabupaten, page_table
-from needs import DEMO_DB, require
+from needs import demo_connection
 
 from petakesos.features import bandingkan
 
@@ -30,9 +30,8 @@ def test_fixture_table_equals_the_independent_computation(con, year):
 
 @pytest.fixture(scope="module")
 def demo_con():
-    require(DEMO_DB, "Basis data contoh")
     try:
-        connection = duckdb.connect(str(DEMO_DB), read_only=True)
+        connection = demo_connection()
     except duckdb.IOException as busy:  # being rebuilt right now
         pytest.skip(f"demo database busy: {busy}")
     yield connection

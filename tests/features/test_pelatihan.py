@@ -23,9 +23,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from needs import DEMO_DB, require
+from needs import demo_connection
 
-from petakesos import sql
+from petakesos import db, sql
 from petakesos.features import pelatihan
 from petakesos.features.pelatihan import view
 
@@ -218,14 +218,13 @@ def test_ranking_puts_the_lagging_unit_first():
 
 @pytest.fixture(scope="module")
 def umur_con(world, tmp_path_factory):
-    import duckdb
     from needs import FIXTURES
 
     from petakesos.ingest.importer import import_files
 
     path = tmp_path_factory.mktemp("umur") / "umur.duckdb"
-    import_files([FIXTURES / "umur" / n for n in ("psm.csv", "pelatihan.csv")], world, db_path=path)
-    connection = duckdb.connect(str(path), read_only=True)
+    import_files([FIXTURES / "umur" / n for n in ("psm.csv", "pelatihan.csv")], world, store=path)
+    connection = db.connect(path, read_only=True)
     yield connection
     connection.close()
 
@@ -466,9 +465,8 @@ def test_follow_up_list_headers_come_from_the_glossary():
 
 @pytest.fixture(scope="module")
 def demo():
-    import duckdb
 
-    connection = duckdb.connect(str(require(DEMO_DB, "Basis data contoh")), read_only=True)
+    connection = demo_connection()
     yield connection
     connection.close()
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pyarrow as pa
 from apptest import metrics, open_page
 from streamlit.testing.v1 import AppTest
+
+from petakesos import db
 
 
 def _page(**query) -> AppTest:
@@ -160,7 +161,7 @@ def test_whole_province_works_and_equals_independent_sql(world):
     assert at.subheader[0].value.startswith("Jawa Timur")
     # Written here, on the raw tables: PSM with SK by 31 Dec 2022, active then, and those with a passed
     # Bimtek Dasar by then.
-    con = duckdb.connect(str(world.db_path), read_only=True)
+    con = db.open_store(world)
     aktif, terlatih = con.execute("""
         select count(*), count(*) filter (where exists (
             select 1 from pelatihan l where l.nik_hash = p.nik_hash and l.lulus

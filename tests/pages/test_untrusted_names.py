@@ -48,7 +48,7 @@ def hostile(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("PETAKESOS_SHARED_GEO", str(shared))
     mp.setenv("PETAKESOS_GEO_DIR", str(root / "geo"))
-    mp.setenv("PETAKESOS_DB", str(root / "hostile.duckdb"))
+    mp.setenv("PETAKESOS_STORE", str(root / "hostile_store"))
     settings = Settings.from_env()
     build_store(settings.shared_geo_dir, settings.geo_dir)
     import_files([FIXTURES / n for n in ("penduduk.csv", "pmks.csv", "psm.csv", "pelatihan.csv")], settings)

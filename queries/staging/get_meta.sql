@@ -1,0 +1,3 @@
+-- One value of the meta table (empty when not set). Params: $key (VARCHAR).
+select value from meta
+where key = $key;

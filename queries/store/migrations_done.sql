@@ -1,0 +1,2 @@
+-- Schema files already applied to this store. No params.
+select nama from schema_migrasi;

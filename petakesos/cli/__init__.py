@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from petakesos.cli import allocate as cli_allocate
+from petakesos.cli import desa as cli_desa
 from petakesos.cli import geo as cli_geo
 from petakesos.cli import map as cli_map
 from petakesos.cli import user as cli_user
@@ -29,6 +30,8 @@ def _cmd_setup(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    import duckdb
+
     from petakesos import db
     from petakesos.ingest.importer import import_files
     from petakesos.ingest.kinds import WrongKind
@@ -36,9 +39,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     cfg = settings()
     try:
-        result = import_files([Path(f) for f in args.files], cfg, store=args.db)
+        result = import_files([Path(f) for f in args.files], cfg, store=args.db, kabupaten=args.kabupaten)
     except (UnreadableFile, WrongKind, db.ImportRunning) as exc:
         print(f"Impor dibatalkan, tidak ada data yang diubah. {exc}", file=sys.stderr)
+        return 2
+    except (duckdb.Error, OSError) as exc:  # disk full, store unreadable, a conflicting import elsewhere
+        print(f"Impor gagal dan dibatalkan; tidak ada data yang diubah. Penyebab: {exc}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
@@ -46,7 +52,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for f in result.files:
         print(
             f"{f.file} ({f.kind}): dibaca {f.read} = diimpor {f.imported} + karantina {f.quarantined}"
-            f" + duplikat {f.duplicate}" + (f" (diperbarui {f.updated})" if f.updated else "")
+            f" + duplikat {f.duplicate}"
+            + (f" (diperbarui {f.updated})" if f.updated else "")
+            + (f"; baris jumlah dilewati {f.dropped}" if f.dropped else "")
+            + (f"; keluar dari karantina {f.released}" if f.released else "")
         )
         for line in f.examples:
             print(f"  karantina: {line}")
@@ -138,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", default=None, help="penyimpanan data: folder DuckLake atau postgres:... (bawaan: data/kesos)"
     )
     p.add_argument("--json", action="store_true", help="cetak hitungan baris sebagai satu objek JSON")
+    p.add_argument(
+        "--kabupaten", default=None, help="kode kabupaten/kota berkas yang menulis desa dengan nama, mis. 35.23"
+    )
     p.set_defaults(func=_cmd_import)
     p = sub.add_parser("bench", help="ukur kecepatan (mencetak angka dan rasio terhadap target)")
     p.add_argument("which", nargs="*", choices=sorted(BENCHMARKS), help="bawaan: semua")
@@ -146,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_allocate.add_parser(sub)
     cli_geo.add_parser(sub)
     cli_user.add_parser(sub)
+    cli_desa.add_parser(sub)
     return parser
 
 

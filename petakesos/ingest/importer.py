@@ -1,23 +1,28 @@
-"""Import exports into DuckDB in one transaction: validate, quarantine, de-duplicate, account for every row."""
+"""Import exports into the store in one transaction, while the app keeps serving.
+
+Each file is read as it comes (readers: header found, columns named, totals dropped), desa written by
+name get their codes (desa_names), values are typed and checked in SQL (validate), then the rows are
+de-duplicated against what is stored and the rejected ones kept in quarantine with their reasons.
+Every file accounts for every data row: read = imported + quarantined + duplicate."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from petakesos import db, sql
 from petakesos.config import Settings
-from petakesos.ingest import nik
+from petakesos.ingest import desa_names, guard, nik
 from petakesos.ingest.kinds import Kind, detect
 from petakesos.ingest.readers import ROW_COL, RawTable, read_table
-from petakesos.ingest.validate import Refs, validate
+from petakesos.ingest.validate import validate
+
+EXAMPLES = 5  # quarantine messages printed per file
 
 
 @dataclass
@@ -29,6 +34,8 @@ class FileAccount:
     quarantined: int = 0
     duplicate: int = 0
     updated: int = 0  # of `imported`: rows that replaced a stored row with the same key
+    dropped: int = 0  # total/summary rows left out (not data, not in `read`)
+    released: int = 0  # rows that left quarantine because they now arrived valid
     examples: list[str] = field(default_factory=list)  # first quarantine messages, for the terminal
 
 
@@ -37,7 +44,7 @@ class ImportResult:
     files: list[FileAccount]
 
     def totals(self) -> dict:
-        keys = ("read", "imported", "quarantined", "duplicate", "updated")
+        keys = ("read", "imported", "quarantined", "duplicate", "updated", "dropped", "released")
         return {k: sum(getattr(f, k) for f in self.files) for k in keys}
 
     def as_json(self) -> dict:
@@ -47,100 +54,56 @@ class ImportResult:
         }
 
 
-def _hash_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
-    """sha256 over the text of the given columns, '|'-joined (missing as empty)."""
-    parts = [frame[c].astype("string").fillna("") for c in columns]
-    text = parts[0].str.cat(parts[1:], sep="|") if len(parts) > 1 else parts[0]
-    return text.map(lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def _refs(con: duckdb.DuckDBPyConnection) -> Refs:
-    codes = sql.fetch(con, "staging/desa_codes")["kode"]
-    cats = sql.fetch(con, "staging/pmks_categories")
-    return Refs(
-        desa_codes=frozenset(codes),
-        categories=frozenset(zip(cats["versi"], cats["kode"])),
-        today=dt.date.today(),
-    )
+def _store_valid(con: duckdb.DuckDBPyConnection, kind: Kind, import_id: int) -> tuple[int, int, int]:
+    """Store the valid rows: returns (new, changed, duplicate)."""
+    sql.execute(con, "ingest/store_first_rows")
+    sql.execute_on(con, "ingest/store_classify", kind.table)
+    sql.execute_on(con, "ingest/store_delete_changed", kind.table)
+    sql.execute_on(con, "ingest/store_insert", kind.table, import_id=import_id)
+    c = sql.fetch(con, "ingest/store_counts").iloc[0]
+    return int(c["baru"]), int(c["ubah"]), int(c["sama"]) + int(c["ulang_di_berkas"])
 
 
-def _quarantine_rows(kind: Kind, table: RawTable, rejects: pd.DataFrame, key: bytes, import_id: int) -> pd.DataFrame:
-    raw = table.frame.set_index(ROW_COL).loc[rejects[ROW_COL]]
-    if kind.nik_column and kind.nik_column in raw:
-        raw[kind.nik_column] = nik.hash_series(key, raw[kind.nik_column]).map(lambda h: f"hash:{h}" if h else None)
-    records = [
-        json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False, sort_keys=True)
-        for r in raw.to_dict("records")
-    ]
-    keys = [hashlib.sha256(f"{kind.name}|{r}".encode()).hexdigest() for r in records]
-    return pd.DataFrame(
-        {
-            "row_key": keys,
-            "content_hash": keys,
-            "import_id": import_id,
-            "kind": kind.name,
-            "file_name": table.file_name,
-            "row_number": rejects[ROW_COL].to_numpy(),
-            "kolom": rejects["kolom"].to_numpy(),
-            "alasan": rejects["alasan"].to_numpy(),
-            "raw_json": records,
-        }
-    )
+def _quarantine(con, kind: Kind, table: RawTable, key: bytes, import_id: int) -> tuple[int, int, list[str]]:
+    """Keep the rejected rows: returns (new in quarantine, already there, first messages)."""
+    pads = nik.hmac_pads(key)
+    sql.execute(con, "ingest/karantina_prepare")
+    sql.execute(con, "ingest/karantina_rows", kind=kind.name, file_name=table.file_name, import_id=import_id, **pads)
+    sql.execute(con, "ingest/karantina_store")
+    c = sql.fetch(con, "ingest/karantina_counts").iloc[0]
+    first = sql.fetch(con, "ingest/karantina_examples", n=EXAMPLES)
+    examples = [f"{table.file_name} baris {r.row_number}: {r.alasan}" for r in first.itertuples()]
+    return int(c["baru"]), int(c["sudah_ada"]), examples
 
 
-def _store(con, table_name: str, rows: pd.DataFrame) -> tuple[int, int, int]:
-    """Write rows keyed by row_key: returns (inserted, updated, duplicate)."""
-    first = rows.drop_duplicates("row_key", keep="first")
-    in_file_dupes = len(rows) - len(first)
-    if first.empty:
-        return 0, 0, in_file_dupes
-    con.register("incoming", first)
-    stored = sql.fetch(con, "staging/stored_hashes", tabel=table_name)
-    con.unregister("incoming")
-    stored_hash = dict(zip(stored["row_key"], stored["content_hash"]))
-    known = first["row_key"].map(stored_hash)
-    same = known.notna() & (known == first["content_hash"])
-    changed = known.notna() & ~same
-    to_insert = first[~same]
-    if changed.any():
-        con.register("changed", first[changed][["row_key"]])
-        sql.execute_on(con, "staging/delete_changed", table_name)
-        con.unregister("changed")
-    if len(to_insert):
-        con.register("to_insert", to_insert)
-        sql.execute_on(con, "staging/insert_incoming", table_name)
-        con.unregister("to_insert")
-    return int((~same & ~changed).sum()), int(changed.sum()), int(same.sum()) + in_file_dupes
-
-
-def _import_one(con, table: RawTable, sha: str, key: bytes, refs: Refs) -> FileAccount:
-    kind = detect(table.file_name, [c for c in table.frame.columns if c != ROW_COL])
-    account = FileAccount(file=table.file_name, kind=kind.name, read=len(table.frame))
+def _import_one(con, table: RawTable, kind: Kind, sha: str, key: bytes, kabupaten: str | None) -> FileAccount:
+    account = FileAccount(file=table.file_name, kind=kind.name, read=table.table.num_rows, dropped=len(table.dropped))
     import_id = int(sql.fetch(con, "staging/next_import_id")["import_id"].iloc[0])
-    checked = validate(kind, table.frame, refs)
+    con.register("raw_input", table.table)
+    sql.execute(con, "ingest/raw_rows_load")
+    con.unregister("raw_input")
+    desa_names.resolve(con, kabupaten)
+    validate(con, kind, key, dt.date.today())
 
-    good = checked.good.copy()
-    if kind.nik_column:
-        good["nik_hash"] = nik.hash_series(key, good[kind.nik_column])
-    for col in kind.store_columns:
-        if pd.api.types.is_datetime64_any_dtype(good[col]):
-            good[col] = good[col].dt.date
-    rows = good[list(kind.store_columns)].copy()
-    rows.insert(0, "row_key", _hash_rows(good, kind.key_columns))
-    rows.insert(1, "content_hash", _hash_rows(good, kind.store_columns))
-    rows["import_id"] = import_id
-    inserted, updated, dup_good = _store(con, kind.table, rows)
+    new, changed, dup_good = _store_valid(con, kind, import_id)
+    released = sql.fetch(con, "ingest/karantina_release_count", kind=kind.name, file_name=table.file_name)
+    sql.execute(con, "ingest/karantina_release", kind=kind.name, file_name=table.file_name)
+    new_q, dup_bad, examples = _quarantine(con, kind, table, key, import_id)
 
-    quarantine = _quarantine_rows(kind, table, checked.rejects, key, import_id)
-    new_q, _, dup_bad = _store(con, "karantina", quarantine)
-
-    account.imported = inserted + updated
-    account.updated = updated
+    account.imported = new + changed
+    account.updated = changed
     account.quarantined = new_q
     account.duplicate = dup_good + dup_bad
-    account.examples = [
-        f"{table.file_name} baris {r[ROW_COL]}: {r['alasan']}" for _, r in checked.rejects.head(5).iterrows()
-    ]
+    account.released = int(released["n"].iloc[0])
+    account.examples = examples
     sql.execute(
         con,
         "staging/insert_import_log",
@@ -157,12 +120,18 @@ def _import_one(con, table: RawTable, sha: str, key: bytes, refs: Refs) -> FileA
 
 
 def import_files(
-    paths: list[Path], settings: Settings, store: str | Path | None = None, dataset_label: str | None = None
+    paths: list[Path],
+    settings: Settings,
+    store: str | Path | None = None,
+    dataset_label: str | None = None,
+    kabupaten: str | None = None,
 ) -> ImportResult:
-    """Import every file in one transaction; raise before changing anything if a file is unreadable."""
-    tables = [(read_table(Path(p)), hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in paths]
-    for table, _ in tables:  # wrong-kind files stop the whole import before anything is written
-        detect(table.file_name, [c for c in table.frame.columns if c != ROW_COL])
+    """Import every file in one transaction; raise before changing anything if a file cannot be read
+    (UnreadableFile, WrongKind) or another import holds the store (db.ImportRunning)."""
+    max_bytes = guard.max_bytes_from_env()
+    tables = [read_table(Path(p), max_bytes=max_bytes) for p in paths]
+    kinds = [detect(t.file_name, [c for c in t.table.column_names if c != ROW_COL]) for t in tables]
+    shas = [_sha256(Path(p)) for p in paths]
     key = nik.load_key(settings.nik_key_path)
     store = store or settings.store
     with db.import_lock(store):
@@ -170,8 +139,10 @@ def import_files(
         try:
             con.begin()
             db.load_reference_tables(con, settings)
-            refs = _refs(con)
-            accounts = [_import_one(con, table, sha, key, refs) for table, sha in tables]
+            accounts = [
+                _import_one(con, table, kind, sha, key, kabupaten)
+                for table, kind, sha in zip(tables, kinds, shas, strict=True)
+            ]
             db.rebuild_marts(con)
             now = dt.datetime.now().isoformat(timespec="seconds")
             sql.execute(con, "staging/set_meta", key="last_import", value=now)

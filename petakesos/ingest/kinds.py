@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from petakesos.ingest.columns import spellings
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -100,15 +102,23 @@ class WrongKind(ValueError):
 
 
 def detect(file_name: str, columns: list[str]) -> Kind:
-    """The kind whose required columns all appear in the header (the most specific one wins)."""
+    """The kind whose required columns all appear in the header (the most specific one wins).
+
+    When none fits, the message names the closest kind, its missing columns with the header spellings
+    accepted for each (data/impor/kolom.csv), and the columns that were found.
+    """
     present = set(columns)
     matches = [k for k in KINDS if set(k.required) <= present]
     if matches:
         return max(matches, key=lambda k: len(k.required))
     best = max(KINDS, key=lambda k: len(set(k.required) & present))
     missing = [c for c in best.required if c not in present]
+    accepted = "; ".join(f"{c} (judul yang dikenali: {', '.join(spellings(c)) or c})" for c in missing)
+    hint = ""
+    if best.nik_column == "nik_psm" and "nik" in present:
+        hint = " Pada data pelatihan, kolom NIK harus berjudul 'NIK PSM'."
     raise WrongKind(
         f"Berkas {file_name}: kolom judul tidak cocok dengan jenis ekspor mana pun. "
-        f"Paling mirip {best.label}, tetapi kolom berikut tidak ada: {', '.join(missing)}. "
-        f"Kolom yang ditemukan: {', '.join(columns) or '(kosong)'}. Lihat data/README.md."
+        f"Paling mirip {best.label}, tetapi kolom berikut tidak ada: {accepted}.{hint} "
+        f"Kolom yang ditemukan: {', '.join(columns) or '(kosong)'}. Lihat data/README.md dan data/impor/kolom.csv."
     )

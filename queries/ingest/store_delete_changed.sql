@@ -1,0 +1,8 @@
+-- Remove the stored rows that a changed row replaces (same key, new content). __table__ from the
+-- allow-list of sql.execute_on. No params.
+delete from __table__
+where row_key in (
+    select c.row_key
+    from classified as c
+    where c.nasib = 'ubah'
+);

@@ -112,6 +112,7 @@ BENCHMARKS = {
     "map": "petakesos.bench.map",  # Jawa Timur desa map: bytes, build and browser draw time
     "peta": "petakesos.bench.peta",  # the Peta page end to end in Chromium: open and switch times
     "folium": "petakesos.bench.folium",  # streamlit-folium against the map component (docs/decisions.md)
+    "import": "petakesos.bench.impor",  # 1,000,000-row CSV, 100,000-row XLSX, a 10-row import: time and memory
 }
 
 

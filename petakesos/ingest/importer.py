@@ -62,13 +62,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _store_valid(con: duckdb.DuckDBPyConnection, kind: Kind, import_id: int) -> tuple[int, int, int]:
+def _store_valid(con: duckdb.DuckDBPyConnection, kind: Kind, import_id: int, n_good: int) -> tuple[int, int, int]:
     """Store the valid rows: returns (new, changed, duplicate)."""
-    sql.execute(con, "ingest/store_first_rows")
+    sql.execute(con, "ingest/store_drop_repeats")
     sql.execute_on(con, "ingest/store_classify", kind.table)
     sql.execute_on(con, "ingest/store_delete_changed", kind.table)
     sql.execute_on(con, "ingest/store_insert", kind.table, import_id=import_id)
-    c = sql.fetch(con, "ingest/store_counts").iloc[0]
+    c = sql.fetch(con, "ingest/store_counts", n_good=n_good).iloc[0]
     return int(c["baru"]), int(c["ubah"]), int(c["sama"]) + int(c["ulang_di_berkas"])
 
 
@@ -91,9 +91,9 @@ def _import_one(con, table: RawTable, kind: Kind, sha: str, key: bytes, kabupate
     sql.execute(con, "ingest/raw_rows_load")
     con.unregister("raw_input")
     desa_names.resolve(con, kabupaten)
-    validate(con, kind, key, dt.date.today())
+    checked = validate(con, kind, key, dt.date.today())
 
-    new, changed, dup_good = _store_valid(con, kind, import_id)
+    new, changed, dup_good = _store_valid(con, kind, import_id, checked.n_good)
     released = sql.fetch(con, "ingest/karantina_release_count", kind=kind.name, file_name=table.file_name)
     sql.execute(con, "ingest/karantina_release", kind=kind.name, file_name=table.file_name)
     new_q, dup_bad, examples = _quarantine(con, kind, table, key, import_id)

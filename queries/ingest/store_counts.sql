@@ -1,8 +1,8 @@
 -- How the valid rows of one file were stored: new, changed, already stored, and repeated within the
--- file. No params.
+-- file ($n_good valid rows before repeats were dropped). Params: $n_good (BIGINT).
 select
-    count(*) filter (where nasib = 'baru') as baru,
+    (select count(*) from valid_rows) - count(*) as baru,
     count(*) filter (where nasib = 'ubah') as ubah,
     count(*) filter (where nasib = 'sama') as sama,
-    (select count(*) from valid_rows) - count(*) as ulang_di_berkas
-from classified;
+    $n_good - (select count(*) from valid_rows) as ulang_di_berkas
+from stored_match;

@@ -2,7 +2,7 @@
 -- allow-list of sql.execute_on. No params.
 delete from __table__
 where row_key in (
-    select c.row_key
-    from classified as c
-    where c.nasib = 'ubah'
+    select m.row_key
+    from stored_match as m
+    where m.nasib = 'ubah'
 );

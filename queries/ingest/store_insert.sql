@@ -2,7 +2,11 @@
 -- sql.execute_on. Params: $import_id (INTEGER).
 insert into __table__ by name
 select
-    * exclude (_baris, nasib),
+    * exclude (_baris),
     $import_id as import_id
-from classified
-where nasib <> 'sama';
+from valid_rows
+where row_key not in (
+    select m.row_key
+    from stored_match as m
+    where m.nasib = 'sama'
+);

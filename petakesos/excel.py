@@ -30,7 +30,10 @@ def workbook(sheets: Mapping[str, pd.DataFrame], parameters: Mapping[str, object
     """XLSX bytes: an optional 'Parameter' sheet (key/value), then one sheet per frame, columns sized."""
     buffer = io.BytesIO()
     taken: set[str] = set()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    # Text is written as text: a cell such as '=HYPERLINK(...)' or '+62…' from an import never becomes a
+    # formula or a link in the user's Excel.
+    inert = {"options": {"strings_to_formulas": False, "strings_to_urls": False}}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs=inert) as writer:
         if parameters:
             frame = pd.DataFrame({"parameter": list(parameters), "nilai": [str(v) for v in parameters.values()]})
             _write(writer, "Parameter", frame, taken)

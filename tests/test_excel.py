@@ -50,3 +50,18 @@ def test_coverage_workbook_opens_with_all_its_sheets(cov2023, tingkat):
     book = pd.read_excel(io.BytesIO(data), sheet_name=None)
     assert list(book) == ["Parameter", *(sheet_name(t) for t in tables)]
     assert len(book["Per desa-kelurahan"]) == len(cov2023)
+
+
+def test_formula_like_text_from_an_import_stays_text():
+    import io
+
+    import openpyxl
+
+    from petakesos import excel
+
+    hostile = ['=HYPERLINK("http://evil.example","klik")', "+62812345", "-1+1", "@SUM(A1)", "http://evil.example"]
+    data = excel.workbook({"Daftar": pd.DataFrame({"nama": hostile})})
+    cells = [row[0] for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == hostile
+    assert {c.data_type for c in cells} == {"s"}  # strings, never formulas ('f')
+    assert all(c.hyperlink is None for c in cells)

@@ -175,10 +175,27 @@ def load_reference_tables(con: duckdb.DuckDBPyConnection, settings: Settings) ->
     sql.execute(con, "staging/set_meta", key="referensi", value=fingerprint)
 
 
-def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the mart tables from the fact tables, in file order."""
+INCREMENTAL = {"marts/02_mart_kasus_desa_tahun": "marts_incremental/kasus_desa_tahun"}
+
+
+def _mart_years(con: duckdb.DuckDBPyConnection) -> list[int] | None:
+    try:
+        years = sql.fetch(con, "store/mart_years")["tahun"].iloc[0]
+    except duckdb.CatalogException:  # no marts yet (a new store)
+        return None
+    return [] if years is None else [int(y) for y in years]
+
+
+def rebuild_marts(con: duckdb.DuckDBPyConnection, incremental: bool = False) -> None:
+    """Recompute the mart tables from the fact tables, in file order. With `incremental`, the case mart
+    is recomputed only for the desa in temp table touched_desa, when the years covered did not change
+    (a 10-row import into 30 million cases then does not re-aggregate them all)."""
+    before = _mart_years(con) if incremental else None
     for name in sql.names("marts"):
-        sql.execute(con, name)
+        if name in INCREMENTAL and before is not None and _mart_years(con) == before:
+            sql.execute(con, INCREMENTAL[name])
+        else:
+            sql.execute(con, name)
 
 
 def tidy(con: duckdb.DuckDBPyConnection, keep_hours: int = 1) -> None:

@@ -49,3 +49,53 @@ def test_mart_keys_unique_and_not_null_in_the_demo_database():
         _check(con)
     finally:
         con.close()
+
+
+def test_a_small_import_refreshes_only_its_desa_and_gives_the_same_marts_as_a_full_rebuild(world, tmp_path):
+    from needs import FIXTURES
+
+    from petakesos import db
+    from petakesos.ingest.importer import import_files
+
+    base = [FIXTURES / n for n in ("penduduk.csv", "pmks.csv", "psm.csv", "pelatihan.csv")]
+    small = tmp_path / "kasus_tambahan.csv"
+    small.write_text(
+        "nik,nama,jenis_kelamin,tanggal_lahir,kode_pmks,kode_desa,tanggal_catat,status,tanggal_selesai,sumber\n"
+        "3523010101500021,Kasus Baru,P,1970-01-01,09,35.23.01.2002,2022-03-01,aktif,,SIKS-NG\n"
+        # Kasus A again with a new status: the stored row is replaced (same key, new content).
+        "3523010101500001,Kasus A,L,1950-01-01,24,35.23.01.2001,2021-03-01,selesai,2022-05-01,SIKS-NG\n",
+        encoding="utf-8",
+    )
+    ran: list[str] = []
+    execute = sql.execute
+
+    def spy(con, name, **params):
+        ran.append(name)
+        return execute(con, name, **params)
+
+    step = tmp_path / "bertahap"
+    import_files(base, world, store=step)
+    sql.execute = spy
+    try:
+        account = import_files([small], world, store=step).files[0]
+    finally:
+        sql.execute = execute
+    assert (account.imported, account.updated) == (2, 1)
+    assert "marts_incremental/kasus_desa_tahun" in ran
+    assert "marts/02_mart_kasus_desa_tahun" not in ran
+
+    whole = tmp_path / "sekaligus"
+    import_files([*base, small], world, store=whole)
+    frames = []
+    for store in (step, whole):
+        con = db.open_store(world, store=store)
+        frames.append(
+            [
+                con.execute(f"select * exclude (import_id) from {t} order by all").fetchall()
+                if t == "pmks_kasus"
+                else con.execute(f"select * from {t} order by all").fetchall()
+                for t in ("mart_kasus_desa_tahun", "mart_desa_tahun", "pmks_kasus")
+            ]
+        )
+        con.close()
+    assert frames[0] == frames[1]

@@ -66,6 +66,8 @@ def _store_valid(con: duckdb.DuckDBPyConnection, kind: Kind, import_id: int, n_g
     """Store the valid rows: returns (new, changed, duplicate)."""
     sql.execute(con, "ingest/store_drop_repeats")
     sql.execute_on(con, "ingest/store_classify", kind.table)
+    if kind.table == "pmks_kasus":
+        sql.execute_on(con, "ingest/touched_add", kind.table)
     sql.execute_on(con, "ingest/store_delete_changed", kind.table)
     sql.execute_on(con, "ingest/store_insert", kind.table, import_id=import_id)
     c = sql.fetch(con, "ingest/store_counts", n_good=n_good).iloc[0]
@@ -139,11 +141,12 @@ def import_files(
         try:
             con.begin()
             db.load_reference_tables(con, settings)
+            sql.execute(con, "ingest/touched_create")
             accounts = [
                 _import_one(con, table, kind, sha, key, kabupaten)
                 for table, kind, sha in zip(tables, kinds, shas, strict=True)
             ]
-            db.rebuild_marts(con)
+            db.rebuild_marts(con, incremental=True)
             now = dt.datetime.now().isoformat(timespec="seconds")
             sql.execute(con, "staging/set_meta", key="last_import", value=now)
             if dataset_label:

@@ -112,6 +112,7 @@ BENCHMARKS = {
     "map": "petakesos.bench.map",  # Jawa Timur desa map: bytes, build and browser draw time
     "peta": "petakesos.bench.peta",  # the Peta page end to end in Chromium: open and switch times
     "folium": "petakesos.bench.folium",  # streamlit-folium against the map component (docs/decisions.md)
+    "national": "petakesos.bench.national",  # 30 million cases: small import, page queries, against pandas
     "import": "petakesos.bench.impor",  # 1,000,000-row CSV, 100,000-row XLSX, a 10-row import: time and memory
 }
 
@@ -123,7 +124,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     for name in args.which or list(BENCHMARKS):
         print(f"== {name}")
         module = importlib.import_module(BENCHMARKS[name])
-        module.main(*([[]] if name in ("map", "folium") else []))  # these parse their own options
+        module.main(*([[]] if name in ("map", "folium", "national") else []))  # these parse their own options
     return 0
 
 

@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import hashlib
 import importlib
+import re
 import sqlite3
 import threading
 from functools import cache
@@ -45,6 +46,11 @@ def extension_file(name: str) -> str:
 
 def is_postgres(store: str | Path) -> bool:
     return str(store).startswith(POSTGRES_PREFIX)
+
+
+def _without_password(store: str) -> str:
+    """The store as a page or message may show it: a conninfo's password left out."""
+    return re.sub(r"password=\S+", "password=…", store)
 
 
 def exists(store: str | Path) -> bool:
@@ -110,7 +116,14 @@ def connect(store: str | Path, read_only: bool = False, data_path: str | None = 
                 _new_catalog_file(Path(store))
             _create(target, data_path or str(Path(store) / FILES_DIR) + "/")
     if read_only:
-        return duckdb.connect(target, read_only=True, config=_CONFIG)
+        try:
+            return duckdb.connect(target, read_only=True, config=_CONFIG)
+        except duckdb.InvalidInputException as exc:
+            # A PostgreSQL database without a DuckLake catalog yet (nothing imported): exists() cannot
+            # tell without connecting, so DuckLake's refusal to create one is the sign.
+            if is_postgres(store) and "does not exist" in str(exc):
+                raise StoreMissing(_without_password(str(store))) from None
+            raise
     # A writer attaches the store to a private in-memory database, so it never clashes with a
     # read-only instance of the same store in this process (DuckDB caches one instance per path).
     con = duckdb.connect(config=_CONFIG)
@@ -175,7 +188,24 @@ def load_reference_tables(con: duckdb.DuckDBPyConnection, settings: Settings) ->
     sql.execute(con, "staging/set_meta", key="referensi", value=fingerprint)
 
 
-INCREMENTAL = {"marts/02_mart_kasus_desa_tahun": "marts_incremental/kasus_desa_tahun"}
+# Each mart, the fact tables it is computed from, and (for the big ones) its refresh of touched desa only.
+MART_SOURCES = {
+    "marts/01_mart_tahun": {"pmks_kasus", "psm", "penduduk_desa"},
+    "marts/02_mart_kasus_desa_tahun": {"pmks_kasus"},
+    "marts/03_mart_psm_bimtek": {"pelatihan"},
+    "marts/04_mart_psm_tahun": {"psm", "pelatihan"},
+    "marts/05_mart_psm_desa_tahun": {"psm", "pelatihan"},
+    "marts/06_mart_penduduk_desa_tahun": {"penduduk_desa"},
+    "marts/07_mart_desa_tahun": {"pmks_kasus", "psm", "pelatihan", "penduduk_desa"},
+}
+INCREMENTAL = {
+    "marts/02_mart_kasus_desa_tahun": "marts_incremental/kasus_desa_tahun",
+    "marts/07_mart_desa_tahun": "marts_incremental/desa_tahun",
+}
+ROWS = {  # the table macro both refreshes of a big mart select from, defined once its inputs exist
+    "marts/02_mart_kasus_desa_tahun": "marts_rows/kasus_desa_tahun",
+    "marts/07_mart_desa_tahun": "marts_rows/desa_tahun",
+}
 
 
 def _mart_years(con: duckdb.DuckDBPyConnection) -> list[int] | None:
@@ -186,13 +216,22 @@ def _mart_years(con: duckdb.DuckDBPyConnection) -> list[int] | None:
     return [] if years is None else [int(y) for y in years]
 
 
-def rebuild_marts(con: duckdb.DuckDBPyConnection, incremental: bool = False) -> None:
-    """Recompute the mart tables from the fact tables, in file order. With `incremental`, the case mart
-    is recomputed only for the desa in temp table touched_desa, when the years covered did not change
-    (a 10-row import into 30 million cases then does not re-aggregate them all)."""
-    before = _mart_years(con) if incremental else None
+def rebuild_marts(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None) -> None:
+    """Recompute the marts from the fact tables, in file order. `changed` names the fact tables an import
+    wrote: marts of untouched tables are kept, and when only case rows changed, the two big marts are
+    recomputed for the desa in temp table touched_desa only (a 10-row import into 30 million cases then
+    re-aggregates a few desa, not the country). Any change of the years covered rebuilds everything."""
+    sql.execute(con, "store/touched_ensure")
+    before = _mart_years(con) if changed is not None else None
     for name in sql.names("marts"):
-        if name in INCREMENTAL and before is not None and _mart_years(con) == before:
+        same_years = before is not None and name != "marts/01_mart_tahun" and _mart_years(con) == before
+        if name in ROWS and (not same_years or MART_SOURCES[name] & changed):
+            sql.execute(con, ROWS[name])
+        if not same_years:
+            sql.execute(con, name)
+        elif not MART_SOURCES[name] & changed:
+            continue
+        elif name in INCREMENTAL and changed <= {"pmks_kasus"}:
             sql.execute(con, INCREMENTAL[name])
         else:
             sql.execute(con, name)

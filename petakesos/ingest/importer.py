@@ -146,7 +146,7 @@ def import_files(
                 _import_one(con, table, kind, sha, key, kabupaten)
                 for table, kind, sha in zip(tables, kinds, shas, strict=True)
             ]
-            db.rebuild_marts(con, incremental=True)
+            db.rebuild_marts(con, changed={kind.table for kind in kinds})
             now = dt.datetime.now().isoformat(timespec="seconds")
             sql.execute(con, "staging/set_meta", key="last_import", value=now)
             if dataset_label:

@@ -153,7 +153,7 @@ def test_wrong_kind_and_unreadable_files_leave_the_database_untouched(world, fre
 def test_failure_mid_import_rolls_back(world, fresh_db, monkeypatch):
     import petakesos.db as db
 
-    def explode(con):
+    def explode(con, **_):
         raise RuntimeError("simulated crash while rebuilding marts")
 
     monkeypatch.setattr(db, "rebuild_marts", explode)

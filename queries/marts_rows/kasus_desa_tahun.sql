@@ -1,0 +1,16 @@
+-- Table macro kasus_desa_tahun_rows(semua): the rows of mart_kasus_desa_tahun (one per desa × year ×
+-- category list version × category) for every desa (semua = true) or only the desa an import touched
+-- (temp table touched_desa), so the full and the incremental refresh share one definition. No params.
+create or replace temp macro kasus_desa_tahun_rows(semua) as table  -- noqa: PRS
+select
+    k.kode_desa,
+    t.tahun,
+    k.versi_daftar,
+    k.kode_pmks,
+    count(*)::integer as kasus,
+    count(*) filter (where year(k.tanggal_catat) = t.tahun)::integer as kasus_baru
+from pmks_kasus as k
+inner join mart_tahun as t
+    on case_open_between(k.tanggal_catat, k.tanggal_selesai, make_date(t.tahun, 1, 1), make_date(t.tahun, 12, 31))
+where semua or k.kode_desa in (select td.kode_desa from touched_desa as td)  -- noqa: RF02, RF03
+group by all;

@@ -17,7 +17,7 @@ if cov.empty:
     st.stop()
 t = cakupan.totals(cov)
 st.header(cakupan.headline(t))
-for column, card in zip([*st.columns(3), *st.columns(3)], view.metric_cards(t)):
+for column, card in zip([*st.columns(3), *st.columns(3)], view.metric_cards(t, suppress)):
     column.metric(**card)
 
 if filters.tingkat == "nasional":

@@ -45,7 +45,7 @@ with st.expander(text.LIMITS):
         floor_one = st.checkbox(text.FLOOR_ONE, key="kuota_lantai")
     if kuota.several_kecamatan(units) and st.toggle(text.QUOTA, key="kuota_pakai_kuota", help=text.QUOTA_HELP):
         edited = st.data_editor(
-            kuota.quota_frame(units),
+            kuota.quota_frame(units, suppress),
             hide_index=True,
             key=f"kuota_kec_{filters.wilayah}",
             disabled=kuota.QUOTA_READONLY,
@@ -78,7 +78,7 @@ summary = engine.summarize(result)
 st.header(text.RESULT)
 left, right = st.columns([2, 3])
 with left:
-    st.table(kuota.summary_shown(summary))
+    st.table(kuota.summary_shown(summary, suppress))
     st.caption(engine.BEBAN_DEFINITION)
 with right:
     st.markdown(f"**{text.MAP}**")
@@ -92,7 +92,7 @@ with right:
         height=view.MAP_HEIGHT,
     )
 with left:
-    if line := kuota.reason_line(result, clicked):
+    if line := kuota.reason_line(result, clicked, suppress):
         st.info(ui.plain(line))
     else:
         st.caption(text.CLICK)
@@ -101,7 +101,7 @@ st.subheader(text.REASONS)
 only = st.toggle(text.ONLY_SLOTS, value=True, key="kuota_hanya")
 st.table(fmt.styled(kuota.allocation_table(result, suppress, screen=True, only_slots=only)))  # reasons wrap
 st.subheader(text.PER_KEC)
-ui.table(kuota.kecamatan_table(result), key="kuota_tabel_kec")
+ui.table(kuota.kecamatan_table(result, suppress), key="kuota_tabel_kec")
 if suppress:
     st.caption(text.SMALL_NOTE)
 ui.excel_download(

@@ -36,14 +36,17 @@ def snapshot() -> int:
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Rows of the named query in queries/ (parameters bound, never formatted into SQL)."""
-    return _query(snapshot(), name, **params)
+    """Rows of the named query in queries/ (parameters bound, never formatted into SQL), limited to the
+    session's wilayah scope: `petakesos_scope`, set by the login page ('' = everything; absent = no login
+    yet, so no limit)."""
+    return _query(snapshot(), st.session_state.get("petakesos_scope", ""), name, **params)
 
 
 @st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False)
-def _query(snapshot_id: int, name: str, **params) -> pd.DataFrame:
-    """Cached per snapshot (the key must not start with '_', or Streamlit leaves it out of the hash)."""
-    return sql.run(connection(), name, **params)
+def _query(snapshot_id: int, user_scope: str | None, name: str, **params) -> pd.DataFrame:
+    """Cached per snapshot and per scope, so one user's rows never answer another's request (the key must
+    not start with '_', or Streamlit leaves it out of the hash)."""
+    return sql.run(connection(), name, scope=user_scope, **params)
 
 
 @st.cache_resource(show_spinner=False)

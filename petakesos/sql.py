@@ -8,6 +8,7 @@ import re
 import duckdb
 import pandas as pd
 
+from petakesos.auth import scope_sql
 from petakesos.config import REPO_ROOT
 
 QUERIES_DIR = REPO_ROOT / "queries"
@@ -38,18 +39,23 @@ def _bind(text: str, params: dict) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in needed}
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+def run(con: duckdb.DuckDBPyConnection, name: str, scope: str | None = "", **params) -> pd.DataFrame:
     """Run one named query on its own cursor and return its rows as a DataFrame.
 
-    Every app query takes `$wilayah` (the dotted scope, '' for all): that is where a
-    user's wilayah scope will be enforced once logins exist.
+    `scope` is the user's wilayah ('' = no limit, the default for the CLI and imports): the query's
+    `$wilayah` is intersected with it here, the one place every app query passes, so no page, link or
+    export reaches outside it. A request outside the scope returns no rows (auth.scope_sql.restrict).
     """
     text = load(name)
+    drop = False
+    if scope != "":
+        params, drop = scope_sql.restrict(name, param_names(text), scope, params)
     cur = con.cursor()
     try:
-        return cur.execute(text, _bind(text, params)).df()
+        frame = cur.execute(text, _bind(text, params)).df()
     finally:
         cur.close()
+    return frame.iloc[0:0] if drop else frame
 
 
 def fetch(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -1,9 +1,14 @@
 """Words and figures about an allocation: the `alasan` sentence per desa, the before/after summary and
-the one definition of the caseload ("beban kasus") that the page, the CLI and Excel all show."""
+the one definition of the caseload ("beban kasus") that the page, the CLI and Excel all show.
+
+With small numbers hidden, `masked_reasons` and the `_besar` figures of `summarize` say the same without
+anything that gives a count of 1–4 back: "<5 kasus PMKS", no load or rate of such a desa (load × its PSM
+is its count), no cut-off load (it may be such a desa's load) and no kecamatan need in Webster's text."""
 
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -199,6 +204,39 @@ def _covered_without_slot(own: float, cut: tuple[float, float], psm: int, rule: 
     return f"Tidak mendapat slot: sudah ada {psm} PSM dengan beban {fmt_num(own)} {unit}, {compare}{scope}."
 
 
+_NUM = r"\d[\d.]*(?:,\d+)?"
+_UNIT = r"kasus(?: per 1\.000 penduduk)?(?: per PSM)?"
+# Rewrites for the sentence of a desa with 1–4 cases: its count, and every figure computed from it.
+_OWN = [
+    (re.compile(r"\b[1-4] kasus PMKS"), "<5 kasus PMKS"),
+    (re.compile(rf" atau {_NUM} per 1\.000 penduduk"), ""),
+    (re.compile(rf"beban turun dari {_NUM} menjadi {_NUM} kasus per PSM"), "beban per PSM turun"),
+    (re.compile(rf", beban menjadi {_NUM} kasus per PSM"), ""),
+    (re.compile(rf"beban kasusnya {_NUM} \(seluruh kasusnya\)"), "beban kasusnya <5 (seluruh kasusnya)"),
+    (re.compile(rf"bebannya {_NUM} kasus per 1\.000 penduduk \(seluruhnya\)"), "bebannya (disamarkan)"),
+    (re.compile(rf"(bebannya|dengan beban) {_NUM} {_UNIT}"), r"\1 (disamarkan)"),
+]
+# Rewrites for every sentence: the cut-off (another desa's load) and a kecamatan's need (a sum of desa).
+_ANY = [
+    (re.compile(rf"batas {_NUM} {_UNIT}"), "batas pembagian"),
+    (re.compile(rf"batas pembagian Webster \({_NUM}\)"), "batas pembagian Webster"),
+    (re.compile(rf"(nya(?: di desa tanpa PSM)?) \({_NUM}\)"), r"\1"),
+]
+
+
+def masked_reason(text: str, kasus: int) -> str:
+    """One `alasan` with small numbers hidden: see the module docstring."""
+    for pattern, repl in (_OWN if 1 <= kasus <= 4 else []) + _ANY:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def masked_reasons(result: pd.DataFrame) -> pd.Series:
+    """The `alasan` column of an `allocate` result with small numbers hidden."""
+    kasus = pd.to_numeric(result["kasus"], errors="coerce").fillna(0).astype(int)
+    return pd.Series([masked_reason(t, k) for t, k in zip(result["alasan"], kasus)], index=result.index)
+
+
 SUMMARY_LABELS = {
     "desa_covered": "Desa dengan PSM",
     "desa_without_psm": "Desa tanpa PSM",
@@ -209,24 +247,36 @@ SUMMARY_LABELS = {
 
 
 def summarize(result: pd.DataFrame) -> dict:
-    """Before/after figures for an `allocate` result; loads are `caseload` over every desa."""
+    """Before/after figures for an `allocate` result; loads are `caseload` over every desa.
 
-    def side(psm: np.ndarray) -> dict:
+    `masked` holds the same sides as they may be shown with small numbers hidden: loads over the desa with
+    0 or 5+ cases only, and unserved cases as (sum over those desa, number of desa with 1–4 cases)."""
+
+    def side(psm: np.ndarray, keep: np.ndarray) -> dict:
         has = psm > 0
-        loads = caseload(kasus, psm)
+        loads = caseload(kasus[keep], psm[keep])
         return {
             "desa_covered": int(has.sum()),
             "desa_without_psm": int((~has).sum()),
             "max_load": float(loads.max()) if loads.size else None,
             "median_load": float(np.median(loads)) if loads.size else None,
-            "unserved_cases": int(kasus[~has].sum()),
+            "unserved_cases": int(kasus[~has & keep].sum()),
         }
 
     kasus = pd.to_numeric(result["kasus"], errors="coerce").fillna(0).to_numpy(dtype="float64")
+    small = (kasus >= 1) & (kasus <= 4)
+    every = np.ones(len(kasus), dtype=bool)
     before = pd.to_numeric(result["psm"], errors="coerce").fillna(0).to_numpy(dtype="int64")
+    after = result["psm_sesudah"].to_numpy(dtype="int64")
+
+    def masked(psm: np.ndarray) -> dict:
+        out = side(psm, ~small)
+        return out | {"unserved_cases": (out["unserved_cases"], int((small & (psm == 0)).sum()))}
+
     return {
         "desa_total": int(len(result)),
         "slots_used": int(result["slot_baru"].sum()),
-        "before": side(before),
-        "after": side(result["psm_sesudah"].to_numpy(dtype="int64")),
+        "before": side(before, every),
+        "after": side(after, every),
+        "masked": {"before": masked(before), "after": masked(after)},
     }

@@ -103,7 +103,7 @@ def build(args: argparse.Namespace) -> Path:
         kat = run("app/kategori_with_kasus", wilayah=scope, tahun=periode.akhir)
         names = dict(zip(kat["kode"], kat["nama"]))
         kategori = _kategori(args.kategori, set(names))
-        values = peta.values_frame(peta.fetch_rows(run, scope, periode, kategori), args.ukuran)
+        values = peta.values_frame(peta.fetch_rows(run, scope, periode, kategori), args.ukuran, not args.tanpa_samarkan)
         if values.empty:
             raise MapError(f"Tidak ada desa dengan data di {wilayah.display_name(info.iloc[0])}.")
         asof = fmt.date(run("app/last_case_date", wilayah=scope, tahun=periode.akhir)["data_per"].iloc[0])

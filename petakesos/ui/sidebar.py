@@ -1,5 +1,7 @@
 """The sidebar every page starts from: wilayah and year pickers kept in the URL and across page clicks,
-the link messages, the demo-data banner and the attribution."""
+the link messages, the demo-data banner and the attribution. The pickers offer only the signed-in user's
+wilayah (session key `petakesos_scope`): levels the scope fixes are shown but cannot be changed, and a
+link to a wilayah outside it opens the user's own (the queries are limited by `sql.run` regardless)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from petakesos import data, wilayah
+from petakesos.auth.scope import effective_scope
 from petakesos.fmt import literal, plain
 
 ATTRIBUTION = (
@@ -20,6 +23,7 @@ DEMO_BANNER = (
     "Desa dan jumlah penduduk kabupaten nyata; angka PSM dan pelatihan meniru angka yang diketahui."
 )
 _ALL = ""
+SCOPE_KEY = "petakesos_scope"  # read by data.query too; set by the login page ('' = every wilayah)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,29 @@ class Filters:
 def _options(parent: str, tingkat: int) -> dict[str, str]:
     frame = data.query("app/wilayah_children", wilayah=parent, tingkat=tingkat)
     return dict(zip(frame["kode"], frame["nama"]))
+
+
+def user_scope() -> str:
+    """The signed-in user's wilayah ('' = every wilayah, also before any login exists)."""
+    value = st.session_state.get(SCOPE_KEY, _ALL)
+    return value if isinstance(value, str) else _ALL
+
+
+def fixed_code(scope: str, tingkat: int) -> str | None:
+    """The code the user's scope fixes at level `tingkat` (1 prov, 2 kab, 3 kec), or None when the user
+    may choose there ('35.23' fixes the province '35' and the kabupaten '35.23', not the kecamatan)."""
+    parts = scope.split(".") if scope else []
+    return ".".join(parts[:tingkat]) if len(parts) >= tingkat else None
+
+
+def clamp(scope: str, code: str) -> tuple[str, str | None]:
+    """The wilayah to show for a requested `code`: itself inside the scope, else the scope (a wider or an
+    outside request) with a message; a desa scope shows its kecamatan's picker level."""
+    allowed = effective_scope(scope, code)
+    if allowed == code:
+        return code, None
+    shown = ".".join(scope.split(".")[:3])
+    return shown, f"Akun ini hanya dapat melihat {plain(display_name(shown))}. Ditampilkan: wilayah itu."
 
 
 _PICKERS = ("pilih_prov", "pilih_kab", "pilih_kec", "pilih_tahun")
@@ -84,6 +111,18 @@ def _year_from_url(raw: str) -> tuple[int | None, str | None]:
         return None, f"Tahun di alamat tidak dikenal: {literal(raw[:20])}."
 
 
+def _level_picker(tingkat: int, label: str, parent: str, key: str, all_label: str) -> str:
+    """One wilayah picker: fixed (shown, disabled) where the user's scope decides, a choice below it."""
+    fixed = fixed_code(user_scope(), tingkat)
+    if fixed is None:
+        return _picker(label, _options(parent, tingkat), key, all_label)
+    st.session_state[key] = fixed
+    name = data.query("app/wilayah_names", wilayah=fixed)
+    label_of = dict(zip(name["kode"], name["nama"]))
+    st.sidebar.selectbox(label, [fixed], key=key, disabled=True, format_func=lambda c: label_of.get(c, c))
+    return fixed
+
+
 def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> str:
     codes = [_ALL, *options]
     if st.session_state.get(key) not in codes:
@@ -101,6 +140,8 @@ def _picker(label: str, options: dict[str, str], key: str, all_label: str) -> st
 def _first_visit() -> None:
     """Take the wilayah and year from the link once per session; explain anything not used as given."""
     code, wil_msg = _wilayah_from_url(st.query_params.get("wilayah", ""))
+    code, scope_msg = clamp(user_scope(), code)
+    wil_msg = scope_msg or wil_msg
     year, year_msg = _year_from_url(st.query_params.get("tahun", ""))
     parts = code.split(".") if code else []
     for i, key in enumerate(_PICKERS[:3]):
@@ -119,9 +160,9 @@ def render_sidebar() -> Filters:
             st.session_state[key] = st.session_state[_KEPT + key]
 
     st.sidebar.header("Wilayah")
-    prov = _picker("Provinsi", _options(_ALL, 1), "pilih_prov", "Semua provinsi")
-    kab = _picker("Kabupaten/Kota", _options(prov, 2), "pilih_kab", "Semua kabupaten/kota") if prov else _ALL
-    kec = _picker("Kecamatan", _options(kab, 3), "pilih_kec", "Semua kecamatan") if kab else _ALL
+    prov = _level_picker(1, "Provinsi", _ALL, "pilih_prov", "Semua provinsi")
+    kab = _level_picker(2, "Kabupaten/Kota", prov, "pilih_kab", "Semua kabupaten/kota") if prov else _ALL
+    kec = _level_picker(3, "Kecamatan", kab, "pilih_kec", "Semua kecamatan") if kab else _ALL
     code = kec or kab or prov
 
     years = data.query("app/tahun_with_data", wilayah=code)["tahun"].astype(int).tolist() or [2025]
@@ -184,7 +225,7 @@ def page_filters(banner: bool = True) -> Filters:
         filters = render_sidebar()
     except data.DatabaseMissing as missing:
         st.error(
-            f"Basis data belum ada ({missing}). Jalankan `./run.sh` (data contoh) atau "
+            f"Basis data belum ada ({literal(missing)}). Jalankan `./run.sh` (data contoh) atau "
             "`python -m petakesos import BERKAS...` terlebih dahulu."
         )
         st.stop()

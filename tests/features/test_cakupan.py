@@ -189,7 +189,7 @@ def test_tables_take_shared_headers_from_the_glossary(cov2023):
 
 
 def test_metric_cards_name_share_and_define(cov2023):
-    cards = view.metric_cards(cakupan.totals(cov2023))
+    cards = view.metric_cards(cakupan.totals(cov2023), suppress=False)
     assert [c["label"] for c in cards] == [
         "Desa/kelurahan tanpa PSM",
         "Desa dengan PSM belum terlatih",
@@ -202,12 +202,23 @@ def test_metric_cards_name_share_and_define(cov2023):
     assert cards[0]["delta"] == "6 dari 9 desa/kelurahan" and cards[3]["delta"] == "dari 4 kasus PMKS"
     assert "delta" not in cards[4]
     assert cards[0]["help"].startswith("PSM dengan SK bertanggal")  # the glossary's PSM aktif
+    # Masked (the default): Jlodro (2 cases, 2 PSM) and Sokogunung (2 cases, 1 PSM) are "<5", so the case
+    # total is the range 2×1 to 2×4 they allow beside the 0 of the others, and the loads are those of
+    # Jamprong alone (0 cases on PSM Empat): a load of 1,0 or 2,0 times the public PSM count is a count.
+    masked = view.metric_cards(cakupan.totals(cov2023))
+    assert [c["value"] for c in masked] == ["6", "2", "1", "0", "0,0", "0,0"]
+    assert masked[3]["delta"] == "dari 2–8 kasus PMKS"
+    assert "1–4 kasus tidak ikut dihitung" in masked[4]["help"] and "1–4 kasus" in masked[5]["help"]
+    assert "tidak ikut dihitung" not in cards[4]["help"]
 
 
 def test_page_values_for_maps_captions_and_excel(cov2023):
     spec = view.load_spec(_filters(samarkan_kecil=True), "Tanpa PSM (belum terlayani)")
     assert spec.subtitle == "Kecamatan Kenduruan · 2023" and spec.suppress_small
-    assert spec.value_label == "Kasus per PSM" and spec.no_data_label == "Tanpa PSM (belum terlayani)"
+    # Masked, the empty class also holds desa with 1–4 cases (no load: load × PSM is the count).
+    assert spec.value_label == "Kasus per PSM" and spec.no_data_label == "Tanpa PSM (belum terlayani) / <5 kasus"
+    unmasked = view.load_spec(_filters(samarkan_kecil=False), "Tanpa PSM (belum terlayani)")
+    assert unmasked.no_data_label == "Tanpa PSM (belum terlayani)" and not unmasked.suppress_small
     assert view.status_spec(_filters()).k == 3
     captions = view.table_captions({"a": 1, "b": 2})
     assert captions[0].startswith("Urut dari bagian desa tanpa PSM") and captions[1].startswith("Desa tanpa PSM")

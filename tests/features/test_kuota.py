@@ -132,10 +132,18 @@ def test_reason_of_a_clicked_desa(units):
 
 def test_summary_table_text_and_numbers(units):
     _, _, summary = _plan(units)
-    text = kuota.summary_table(summary).set_index("Ukuran")
+    text = kuota.summary_table(summary, suppress=False).set_index("Ukuran")
     # Jlodro (2001): 3 cases on 2 PSM carries 1,5; Sokogunung 1 case without PSM carries 1.
     assert text.loc["Beban kasus tertinggi", "Sebelum"] == "1,5"
     assert text.loc["Beban kasus tertinggi", "Sesudah"] == "1,5"
+    assert text.loc["Kasus di desa tanpa PSM"].tolist() == ["1", "0"]  # Sokogunung's case C, then its slot
+    # Masked (the default): Jlodro (3) and Sokogunung (1) are "<5", so the loads are those of the seven
+    # 0-case desa, and the unserved cases before are the range Sokogunung alone allows.
+    masked = kuota.summary_table(summary).set_index("Ukuran")
+    assert masked.loc["Beban kasus tertinggi"].tolist() == ["0,0", "0,0"]
+    assert masked.loc["Median beban kasus"].tolist() == ["0,0", "0,0"]
+    assert masked.loc["Kasus di desa tanpa PSM"].tolist() == ["1–4", "0"]
+    assert masked.loc["Desa tanpa PSM"].tolist() == ["8", "5"]  # desa and PSM are not masked
     nums = kuota.summary_table(summary, formatted=False).set_index("Ukuran")
     assert nums.loc["Desa tanpa PSM", "Sesudah"] == 5
     assert any("→" in line for line in kuota.summary_lines(summary))

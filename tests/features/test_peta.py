@@ -203,10 +203,17 @@ def test_excel_has_parameters_and_no_personal_columns(con, tmp_path):
 def test_desa_panel_ranks_counts_and_psm(con):
     run = functools.partial(sql.run, con)
     ctx = peta.values_frame(_rows(con, scope="35.23"), "rate")
-    d = detail.desa_detail(ctx, JLODRO, "rate", suppress=True)
+    d = detail.desa_detail(ctx, JLODRO, "rate", suppress=False)
     assert d["nama"] == "Jlodro" and d["kecamatan"] == "Kenduruan"
-    assert (d["nilai"], d["kasus"], d["penduduk"]) == ("3,00", "<5", "1.000")
+    assert (d["nilai"], d["kasus"], d["penduduk"]) == ("3,00", "3", "1.000")  # A, B, F per 1,000 residents
+    # Ranked with the two other desa that have a population: Sokogunung 0,50 and Jamprong 0,00.
     assert (d["peringkat_kec"], d["peringkat_kab"]) == ("1 dari 3", "1 dari 3")
+    # Masked, as the page builds it: 3,00 × the 1.000 residents shown would be the count, and so would its
+    # rank among 3 desa, so neither is shown; the population is public and stays.
+    masked_ctx = peta.values_frame(_rows(con, scope="35.23"), "rate", suppress=True)
+    m = detail.desa_detail(masked_ctx, JLODRO, "rate", suppress=True)
+    assert (m["nilai"], m["kasus"], m["penduduk"]) == ("<5 kasus", "<5", "1.000")
+    assert (m["peringkat_kec"], m["peringkat_kab"]) == ("–", "–")
     assert detail.desa_detail(ctx, "35.23.99.9999", "rate", True) is None
     cats = run("app/kasus_by_kategori", wilayah=JLODRO, tahun_awal=2022, tahun=2022, kategori=())
     assert dict(zip(cats["kode"], cats["kasus"])) == {"24": 2, "09": 1}
@@ -223,8 +230,12 @@ def test_trend_counts_open_cases_per_year(con):
     assert got == {2020: 0, 2021: 1, 2022: 3, 2023: 2}  # B closed 31 Dec 2022
     fig = detail.trend_figure(trend, "count", suppress=True, title="Tren")
     assert all(math.isnan(y) or y == 0 for y in fig.data[0].y)  # 1–4 are not drawn when masked
-    rate = detail.trend_figure(trend, "rate", suppress=True, title="Tren")
-    assert rate.data[0].y[2] == pytest.approx(3.0)
+    rate = detail.trend_figure(trend, "rate", suppress=False, title="Tren")
+    assert rate.data[0].y[2] == pytest.approx(3.0)  # 2022: A, B, F per 1,000 residents
+    # Masked, a year with 1–4 cases has no rate (times the population it is the count); 2020 (0) is drawn.
+    masked = detail.trend_figure(trend, "rate", suppress=True, title="Tren")
+    assert [math.isnan(y) for y in masked.data[0].y] == [False, True, True, True]
+    assert masked.data[0].y[0] == 0.0 and list(masked.data[0].text)[1:] == ["<5 kasus"] * 3
 
 
 def test_exported_html_carries_no_person_data(world, con):
@@ -258,6 +269,14 @@ def test_cli_writes_html_and_png(world, tmp_path, capsys):
     assert main(["map", "--wilayah", "352301", "--period", "2022", "--out", str(tmp_path / "k.html")]) == 0
     html = (tmp_path / "k.html").read_text(encoding="utf-8")
     assert "Kecamatan Kenduruan" in html and "<script src=" not in html  # Leaflet inlined
+    # Masked by default: Jlodro's 3 cases in 2022 (per 1.000 of its 1.000 residents) must not come back as
+    # a rate in a tooltip; with --tanpa-samarkan the exact rate is shown.
+    assert '"3,00"' not in html
+    assert (
+        main(["map", "--wilayah", "352301", "--period", "2022", "--tanpa-samarkan", "--out", str(tmp_path / "t.html")])
+        == 0
+    )
+    assert '"3,00"' in (tmp_path / "t.html").read_text(encoding="utf-8")
     assert (
         main(
             [
@@ -404,6 +423,7 @@ def test_compare_exports_carry_both_periods(world, con):
 
 # --- What the page draws (features/peta/view.py) ---------------------------------------------------
 FILTERS_KEC = SimpleNamespace(wilayah=KENDURUAN, nama="Kecamatan Kenduruan", tahun=2022, samarkan_kecil=True)
+FILTERS_KEC_OPEN = SimpleNamespace(**{**FILTERS_KEC.__dict__, "samarkan_kecil": False})
 
 
 def _choice(periode="2022", banding=None, filters=FILTERS_KEC, ukuran="rate", kategori=()):
@@ -429,7 +449,13 @@ def test_one_map_with_its_own_date(con):
     assert not m.compare and m.periods == (peta.Periode(2022, 2022),)
     assert m.spec.asof == "1 Juni 2022"  # B, the last case recorded in 2022
     assert m.sides[0][0] is m.values and len(m.values) == 9
-    assert _by_kode(m.values, "nilai")[JLODRO] == pytest.approx(3.0)  # A, B, F per 1,000 residents
+    # Masked (FILTERS_KEC): Jlodro (A, B, F) and Sokogunung (C) have no value, only a '<5 kasus' tooltip;
+    # Jamprong (0 cases, 500 residents) keeps its rate and is the only one ranked.
+    assert math.isnan(_by_kode(m.values, "nilai")[JLODRO]) and math.isnan(_by_kode(m.values, "nilai")[SOKOGUNUNG])
+    assert _by_kode(m.values, "teks")[JLODRO] == "<5 kasus" and _by_kode(m.values, "peringkat")[JAMPRONG] == 1
+    assert _by_kode(m.values, "nilai")[JAMPRONG] == 0.0 and math.isnan(_by_kode(m.values, "peringkat")[JLODRO])
+    shown = view.map_set(functools.partial(sql.run, con), _choice(filters=FILTERS_KEC_OPEN))
+    assert _by_kode(shown.values, "nilai")[JLODRO] == pytest.approx(3.0)  # A, B, F per 1,000 residents
     about = view.about(m)
     assert about.startswith(m.spec.title) and m.spec.subtitle in about and "31 Desember" in about
 
@@ -476,7 +502,13 @@ def test_desa_panel_in_a_kabupaten_view(con):
     assert p.title == "Jlodro" and p.caption.startswith("Kec. Kenduruan, ") and "2022" in p.caption
     figures = p.figures["Nilai"].to_dict()
     assert figures["PSM aktif (2022)"] == "2" and figures["PSM terlatih (Bimtek Dasar)"] == "1"
-    assert figures["Kasus PMKS"] == "<5" and figures["Kasus per 1.000 penduduk"] == "3,00"
+    # Masked: 3,00 per 1.000 beside Jlodro's public population would give its 3 cases back.
+    assert figures["Kasus PMKS"] == "<5" and figures["Kasus per 1.000 penduduk"] == "<5 kasus"
+    assert figures["Peringkat di kecamatan"] == "–" and figures["Peringkat di kabupaten"] == "–"
+    tuban_open = SimpleNamespace(**{**tuban.__dict__, "samarkan_kecil": False})
+    shown = view.desa_panel(run, _choice(filters=tuban_open), JLODRO, "kab").figures["Nilai"].to_dict()
+    assert shown["Kasus PMKS"] == "3" and shown["Kasus per 1.000 penduduk"] == "3,00"
+    assert shown["Peringkat di kabupaten"] == "1 dari 3"
     assert p.zoom == {"pilih_prov": "35", "pilih_kab": "35.23", "pilih_kec": KENDURUAN}
     assert p.zoom_label == "Perbesar ke Kecamatan Kenduruan"
     assert view.desa_panel(run, _choice(), JLODRO, "kec").zoom is None  # already in the kecamatan

@@ -38,7 +38,8 @@ def test_allocating_three_slots_in_kenduruan(world):
     assert "2 PSM untuk 9 desa/kelurahan — 8 tanpa PSM" in at.markdown[0].value
     summary = at.table[0].value
     assert summary.loc["Desa dengan PSM"].tolist() == ["1", "4"]
-    assert summary.loc["Kasus di desa tanpa PSM"].tolist() == ["1", "0"]
+    # Masked by default: Sokogunung's 1 unserved case is "<5", so the total is the range it allows.
+    assert summary.loc["Kasus di desa tanpa PSM"].tolist() == ["1–4", "0"]
     shown = _reasons(at)
     assert len(shown) == 3 and shown["Slot baru"].sum() == 3
     assert shown.iloc[0]["Desa/Kelurahan"] == "Sokogunung"  # the uncovered desa with cases goes first
@@ -102,18 +103,29 @@ def test_per_1000_with_partial_population_works(world):
 def test_caseload_is_named_and_defined_next_to_the_summary(world):
     at = _plan("3")
     summary = at.table[0].value
+    # Masked by default: Jlodro (3 cases) and Sokogunung (1) are "<5" and left out of the loads (load × PSM
+    # is the count), so the highest load is that of the seven 0-case desa.
+    assert summary.loc["Beban kasus tertinggi"].tolist() == ["0,0", "0,0"]
+    assert any("desa tanpa PSM menanggung seluruh kasusnya" in c.value for c in at.caption)
+    at.toggle(key="samarkan_kecil").set_value(False).run()
+    assert not at.exception
+    summary = at.table[0].value
     # Jlodro: 3 cases on 2 PSM = 1,5; Sokogunung's 1 case without PSM counts as its load 1, not as nothing.
     assert summary.loc["Beban kasus tertinggi"].tolist() == ["1,5", "1,5"]
-    assert any("desa tanpa PSM menanggung seluruh kasusnya" in c.value for c in at.caption)
+    assert summary.loc["Kasus di desa tanpa PSM"].tolist() == ["1", "0"]
 
 
 def test_reasons_are_whole_and_rankings_named(world):
     at = _plan("3")
     reason = _reasons(at).iloc[0]["Alasan"]
-    assert reason == (
-        "Mendapat 1 slot: belum ada PSM, 1 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut jumlah kasus)."
+    assert reason == (  # Sokogunung's 1 case, masked by default
+        "Mendapat 1 slot: belum ada PSM, <5 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut jumlah kasus)."
     )
     assert not any(d for d in at.dataframe if "Alasan" in d.value.columns)  # no clipped grid cell
+    at.toggle(key="samarkan_kecil").set_value(False).run()
+    assert _reasons(at).iloc[0]["Alasan"] == (
+        "Mendapat 1 slot: belum ada PSM, 1 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut jumlah kasus)."
+    )
 
 
 def test_numbers_in_tables_are_indonesian(world):

@@ -1,5 +1,7 @@
 """Peta PMKS through Streamlit's AppTest on the fixture database (hand counts in tests/test_peta.py)."""
 
+import pandas as pd
+import pytest
 from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
@@ -28,13 +30,18 @@ def test_kecamatan_view_lists_every_desa_ranked_with_small_counts_masked(world):
     assert not at.exception
     t = _table(at)
     assert len(t) == 9
-    assert t["Desa/Kelurahan"].tolist()[:3] == ["Jlodro", "Sokogunung", "Jamprong"]
-    assert t["Kasus PMKS"].isna().tolist()[:3] == [True, True, False]  # the counts 1–4 never reach the browser
-    assert t["Kasus per 1.000 penduduk"].iloc[0] == 3.0  # a number: the column sorts by value
+    # Jlodro (3 cases) and Sokogunung (1) are "<5": no rate, class or rank (rate × the population shown
+    # is the count), so Jamprong (0 cases, 500 residents) is ranked first and they follow unranked, by code.
+    assert t["Desa/Kelurahan"].tolist()[:3] == ["Jamprong", "Jlodro", "Sokogunung"]
+    assert t["Kasus PMKS"].isna().tolist()[:3] == [False, True, True]  # the counts 1–4 never reach the browser
+    assert t["Kasus per 1.000 penduduk"].iloc[0] == 0.0  # a number: the column sorts by value
+    assert t["Kasus per 1.000 penduduk"].isna().tolist()[:3] == [False, True, True]
+    assert t["Peringkat"].tolist()[0] == 1 and t["Peringkat"].isna().tolist()[1:3] == [True, True]
     shown = _shown(at)
-    assert shown["Kasus PMKS"].tolist()[:3] == ["<5", "<5", "0"]
-    assert shown["Kasus per 1.000 penduduk"].tolist()[:2] == ["3,00", "0,50"]
-    assert shown["Penduduk"].tolist()[:3] == ["1.000", "2.000", "500"]
+    assert shown["Kasus PMKS"].tolist()[:3] == ["0", "<5", "<5"]
+    assert shown["Kasus per 1.000 penduduk"].tolist()[:3] == ["0,00", "–", "–"]
+    assert shown["Penduduk"].tolist()[:3] == ["500", "1.000", "2.000"]
+    assert t["Kelas"].tolist()[1:3] == ["<5 kasus", "<5 kasus"]
     assert (t["Kelas"] == "Tidak ada data").sum() == 6
     assert any("31 Desember" in (s.help or "") for s in at.selectbox if s.key == "peta_awal")
 
@@ -64,8 +71,9 @@ def test_desa_panel_in_a_kabupaten_view_offers_zoom_to_its_kecamatan(world):
     assert not at.exception
     assert "Jlodro" in [h.value for h in at.subheader]
     figures = at.table[0].value["Nilai"].to_dict()
-    assert figures["Peringkat di kecamatan"] == "1 dari 3" and figures["Peringkat di kabupaten"] == "1 dari 3"
-    assert figures["Kasus PMKS"] == "<5"
+    # Masked by default: Jlodro's 3 cases are "<5", and so are its rate and ranks (they would give it back).
+    assert figures["Peringkat di kecamatan"] == "–" and figures["Peringkat di kabupaten"] == "–"
+    assert figures["Kasus PMKS"] == "<5" and figures["Kasus per 1.000 penduduk"] == "<5 kasus"
     assert figures["PSM aktif (2022)"] == "2" and figures["PSM terlatih (Bimtek Dasar)"] == "1"  # PSM not masked
     assert len(at.get("plotly_chart")) == 1
     zoom = [b for b in at.button if "Perbesar ke Kecamatan Kenduruan" in b.label]
@@ -73,6 +81,13 @@ def test_desa_panel_in_a_kabupaten_view_offers_zoom_to_its_kecamatan(world):
     zoom[0].click().run()
     assert at.selectbox(key="pilih_kec").value == "35.23.01"
     assert len(_table(at)) == 9
+    at = _page({"peta_pilihan": peta.Pilihan(kode=JLODRO)}, wilayah="35.23", tahun="2022")
+    at.toggle(key="samarkan_kecil").set_value(False).run()
+    assert not at.exception
+    figures = at.table[0].value["Nilai"].to_dict()
+    # Unmasked: ranked with Sokogunung (0,50) and Jamprong (0,00), the only other desa with a population.
+    assert figures["Peringkat di kecamatan"] == "1 dari 3" and figures["Peringkat di kabupaten"] == "1 dari 3"
+    assert figures["Kasus PMKS"] == "3" and figures["Kasus per 1.000 penduduk"] == "3,00"
 
 
 def test_back_button_and_province_view(world):
@@ -96,7 +111,17 @@ def test_compare_presentation_bubbles_and_all_provinces_run(world):
     assert not at.exception
     at = _page(tahun="2022")  # all provinces: kabupaten polygons
     assert not at.exception
-    assert _table(at)["Kabupaten/Kota"].iloc[0] == "Kabupaten Tuban"
+    # Tuban's 4 cases (A, B, F, C) are "<5" at kabupaten level too: no rate, class or rank, so it is not
+    # listed first; no other kabupaten has a population, so none is ranked.
+    tuban = _table(at).set_index("Kabupaten/Kota").loc["Kabupaten Tuban"]
+    assert pd.isna(tuban["Kasus PMKS"]) and pd.isna(tuban["Kasus per 1.000 penduduk"]) and pd.isna(tuban["Peringkat"])
+    assert tuban["Kelas"] == "<5 kasus" and tuban["Penduduk"] == 3500
+    assert _table(at)["Kabupaten/Kota"].iloc[0] != "Kabupaten Tuban"
+    at.toggle(key="samarkan_kecil").set_value(False).run()
+    assert not at.exception
+    first = _table(at).iloc[0]
+    assert first["Kabupaten/Kota"] == "Kabupaten Tuban" and first["Kasus PMKS"] == 4  # 4 per 3.500 = 1,14
+    assert first["Kasus per 1.000 penduduk"] == pytest.approx(1.14) and first["Peringkat"] == 1
 
 
 # --- Issue 9 ----------------------------------------------------------------------------------------

@@ -52,9 +52,14 @@ def coverage(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def totals(cov: pd.DataFrame) -> dict:
-    """Headline figures of a coverage frame (loads only over desa that have PSM; None if none has)."""
+    """Headline figures of a coverage frame (loads only over desa that have PSM; None if none has).
+
+    The `_besar` keys leave out the desa with 1–4 cases, for the screen with small numbers hidden: there a
+    case total is shown as the range the hidden desa allow (`between`), and the highest and median load
+    are those of the other desa, since a load times the (public) PSM count is the desa's case count."""
     has = cov["psm_aktif"] > 0
-    loads = cov.loc[has, "beban"]
+    small = cov["kasus"].between(1, 4)
+    loads, big_loads = cov.loc[has, "beban"], cov.loc[has & ~small, "beban"]
     return {
         "desa": int(len(cov)),
         "psm": int(cov["psm_aktif"].sum()),
@@ -66,7 +71,21 @@ def totals(cov: pd.DataFrame) -> dict:
         "kasus_tanpa_psm": int(cov["kasus_tanpa_psm"].sum()),
         "max_beban": float(loads.max()) if len(loads) else None,
         "median_beban": float(loads.median()) if len(loads) else None,
+        "kasus_besar": (int(cov.loc[~small, "kasus"].sum()), int(small.sum())),
+        "kasus_tanpa_psm_besar": (int(cov.loc[~small, "kasus_tanpa_psm"].sum()), int((small & ~has).sum())),
+        "max_beban_besar": float(big_loads.max()) if len(big_loads) else None,
+        "median_beban_besar": float(big_loads.median()) if len(big_loads) else None,
     }
+
+
+def between(shown: int, hidden: int) -> str | int:
+    """A total that includes `hidden` desa shown as "<5": the range it can take given the `shown` sum of
+    the others ('217–220' for 216 plus one hidden desa), exactly what a reader could already work out.
+    A rounded total could still give a hidden count back at the edge of its rounding interval; a range
+    cannot. Without hidden desa, the total itself."""
+    if hidden == 0:
+        return shown
+    return f"{fmt.number(shown + hidden)}–{fmt.number(shown + 4 * hidden)}"
 
 
 def headline(t: dict) -> str:
@@ -76,16 +95,25 @@ def headline(t: dict) -> str:
     )
 
 
-def by_area(cov: pd.DataFrame, level: str) -> pd.DataFrame:
+def by_area(cov: pd.DataFrame, level: str, suppress: bool = False, text: bool = False) -> pd.DataFrame:
     """One row per kecamatan ('kec') or kabupaten ('kab'): desa per status, PSM, cases and the caseload per
-    PSM over the desa that have PSM; worst first (largest share of desa without PSM)."""
+    PSM over the desa that have PSM; worst first (largest share of desa without PSM).
+
+    With `suppress`, an area holding desa shown as "<5" shows its case totals and its load as the range
+    they can take (`between`), so its total minus its shown desa gives no hidden count back."""
     kode, nama = f"kode_{level}", f"nama_{level}"
+    small = cov["kasus"].between(1, 4)
     c = cov.assign(
         _tanpa=cov["status"] == TANPA,
         _belum=cov["status"] == BELUM,
         _cakup=cov["status"] == TERCAKUP,
         _served=cov["kasus"] - cov["kasus_tanpa_psm"],
+        _kkasus=small,
+        _kkasus_tanpa_psm=small & (cov["psm_aktif"] == 0),
+        _k_served=small & (cov["psm_aktif"] > 0),
     )
+    for col in ("kasus", "kasus_tanpa_psm", "_served"):
+        c[f"_s{col}"] = c[col].where(~small, 0)
     g = (
         c.groupby([kode, nama], sort=True)
         .agg(
@@ -98,6 +126,7 @@ def by_area(cov: pd.DataFrame, level: str) -> pd.DataFrame:
             kasus=("kasus", "sum"),
             _served=("_served", "sum"),
             kasus_tanpa_psm=("kasus_tanpa_psm", "sum"),
+            **{f"_{p}{col}": (f"_{p}{col}", "sum") for p in "sk" for col in ("kasus", "kasus_tanpa_psm", "_served")},
         )
         .reset_index()
         .rename(columns={kode: "kode", nama: "nama"})
@@ -105,7 +134,29 @@ def by_area(cov: pd.DataFrame, level: str) -> pd.DataFrame:
     g["persen_tanpa_psm"] = (100.0 * g["desa_tanpa_psm"] / g["jumlah_desa"]).round(1)
     g["beban"] = (g["_served"] / g["psm_aktif"].where(g["psm_aktif"] > 0)).round(2)
     g = g.sort_values(["persen_tanpa_psm", "kasus_tanpa_psm", "kode"], ascending=[False, False, True])
-    return g[list(AREA_LABELS)].reset_index(drop=True)
+    out = g[list(AREA_LABELS)].reset_index(drop=True)
+    if not suppress:
+        return out
+    g = g.reset_index(drop=True)
+    hidden = {"kasus": "_kkasus", "kasus_tanpa_psm": "_kkasus_tanpa_psm", "beban": "_k_served"}
+    if text or (g[list(hidden.values())] > 0).any(axis=None):
+        out = out.astype({col: object for col in hidden})
+        for i, r in g.iterrows():
+            for col in ("kasus", "kasus_tanpa_psm"):
+                shown = between(int(r[f"_s{col}"]), int(r[hidden[col]]))
+                out.at[i, col] = fmt.number(shown) if text and not isinstance(shown, str) else shown
+            out.at[i, "beban"] = _load_range(r, text)
+    return out
+
+
+def _load_range(r: pd.Series, text: bool):
+    """An area's cases per PSM, or the range it can take while some of its served desa are hidden."""
+    psm, hidden, shown = r["psm_aktif"], int(r["_k_served"]), int(r["_s_served"])
+    if psm <= 0:
+        return fmt.MISSING if text else None
+    if hidden == 0:
+        return fmt.decimal(r["beban"], 2) if text else r["beban"]
+    return f"{fmt.decimal((shown + hidden) / psm, 2)}–{fmt.decimal((shown + 4 * hidden) / psm, 2)}"
 
 
 def status_values(cov: pd.DataFrame) -> pd.DataFrame:
@@ -131,11 +182,15 @@ def status_classes(values: pd.Series) -> maps.Classes:
 
 def load_values(cov: pd.DataFrame, suppress: bool = False) -> pd.DataFrame:
     """Map values of the caseload map: nilai = cases per PSM (NaN for a desa without PSM, drawn as the
-    'Tanpa PSM (belum terlayani)' class) and teks = the tooltip of such a desa, with its unserved cases."""
+    'Tanpa PSM (belum terlayani)' class) and teks = the tooltip of such a desa, with its unserved cases.
+    With `suppress`, a desa with 1–4 cases has no load either (load × its PSM = its cases): '<5 kasus'."""
     unserved = cov["psm_aktif"] == 0
+    small = cov["kasus"].between(1, 4) & suppress
     cases = cov["kasus"].map(lambda v: SMALL if suppress and 1 <= v <= 4 else fmt.number(v))
     teks = (NO_PSM_LABEL + ": " + cases + " kasus PMKS").where(unserved)
-    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": cov["beban"].round(2), "teks": teks})
+    teks = teks.where(unserved | ~small, SMALL + " kasus PMKS")
+    nilai = cov["beban"].round(2).where(~small)
+    return pd.DataFrame({"kode": cov["kode_desa"].astype(str), "nilai": nilai, "teks": teks})
 
 
 def unserved_legend(cov: pd.DataFrame, map_codes) -> tuple[str, int]:
@@ -158,8 +213,9 @@ def coverage_tables(cov: pd.DataFrame, tingkat: str, suppress: bool, text: bool)
     """The page's tables by title: per kabupaten (province or all), per kecamatan, per desa."""
     out = {}
     if tingkat in ("nasional", "prov"):
-        out[TABLE_TITLES["kab"]] = labelled(by_area(cov, "kab"), AREA_LABELS | {"nama": NAMES["nama_kab"]})
-    out[TABLE_TITLES["kec"]] = labelled(by_area(cov, "kec"), AREA_LABELS | {"nama": NAMES["nama_kec"]})
+        kab = by_area(cov, "kab", suppress, text)
+        out[TABLE_TITLES["kab"]] = labelled(kab, AREA_LABELS | {"nama": NAMES["nama_kab"]})
+    out[TABLE_TITLES["kec"]] = labelled(by_area(cov, "kec", suppress, text), AREA_LABELS | {"nama": NAMES["nama_kec"]})
     out[TABLE_TITLES["desa"]] = desa_table(cov, suppress, text)
     return out
 

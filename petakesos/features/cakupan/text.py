@@ -13,6 +13,10 @@ TITLE = "Cakupan PSM"
 SOURCE = "Data PSM dan kasus PMKS Peta Kesos"
 DEMO_NOTE = glossary.DEMO_NOTE
 SMALL = "<5"
+# With small numbers hidden: the caseload map's empty class also holds desa with 1–4 cases, and the loads
+# on the cards leave those desa out (a load times the desa's PSM is its case count).
+OR_SMALL = " / <5 kasus"
+LOADS_WITHOUT_SMALL = " Angka kecil disamarkan: desa dengan 1–4 kasus tidak ikut dihitung di sini."
 
 # Status of a desa, as maps, tooltips and tables read it.
 TANPA, BELUM, TERCAKUP = "Tanpa PSM", "PSM belum terlatih", "Tercakup"
@@ -55,7 +59,11 @@ NO_DATA_NOTE = (
 NASIONAL = "Pilih provinsi, kabupaten/kota atau kecamatan di sidebar untuk melihat peta per desa/kelurahan."
 SORTED = "Urut dari bagian desa tanpa PSM terbesar. Klik judul kolom untuk mengurutkan ulang."
 SORTED_DESA = "Desa tanpa PSM dengan kasus terbanyak di atas. Klik judul kolom untuk mengurutkan ulang."
-SMALL_NOTE = 'Angka kasus 1–4 per desa (dan bebannya) ditampilkan "<5" (lihat sidebar).'
+SMALL_NOTE = (
+    'Angka kasus 1–4 per desa (dan bebannya) ditampilkan "<5" (lihat sidebar). Jumlah kecamatan atau '
+    "kabupaten yang memuat desa seperti itu ditampilkan sebagai rentang (mis. 217–220), agar angka desa "
+    "itu tidak dapat dihitung dari selisihnya."
+)
 EXCEL = "Unduh tabel cakupan (Excel)"
 EMPTY = "Tidak ada desa/kelurahan dengan data untuk pilihan ini."
 

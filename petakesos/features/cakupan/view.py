@@ -6,14 +6,24 @@ from __future__ import annotations
 import datetime as dt
 
 from petakesos import fmt, maps
-from petakesos.features.cakupan import coverage_parameters, text
+from petakesos.features.cakupan import between, coverage_parameters, text
 from petakesos.features.cakupan.text import DEFINITIONS, NAMES
 
 MAP_HEIGHT = 540
 
 
-def metric_cards(t: dict) -> list[dict]:
-    """Keyword arguments of the six st.metric cards (two rows of three) from `totals`."""
+def metric_cards(t: dict, suppress: bool = True) -> list[dict]:
+    """Keyword arguments of the six st.metric cards (two rows of three) from `totals`.
+
+    With `suppress` (the default, so a caller that forgets cannot leak) the case totals are the ranges
+    the desa shown as "<5" allow and the loads leave those desa out (see `totals`)."""
+
+    def count(key: str) -> str:
+        value = between(*t[f"{key}_besar"]) if suppress else t[key]
+        return value if isinstance(value, str) else fmt.number(value)
+
+    def load(key: str) -> str:
+        return fmt.decimal(t[f"{key}_besar" if suppress else key])
 
     def share(n: int) -> dict:
         label = text.SHARE.format(n=fmt.number(n), total=fmt.number(t["desa"]))
@@ -22,20 +32,21 @@ def metric_cards(t: dict) -> list[dict]:
     def card(label: str, value: str, help: str, **delta) -> dict:
         return {"label": label, "value": value, "help": help} | delta
 
+    small_note = text.LOADS_WITHOUT_SMALL if suppress else ""
     return [
         card(NAMES["desa_tanpa_psm"], fmt.number(t["tanpa"]), DEFINITIONS["psm_aktif"], **share(t["tanpa"])),
         card(text.DESA_BELUM, fmt.number(t["belum"]), DEFINITIONS["psm_terlatih"], **share(t["belum"])),
         card(text.DESA_TERCAKUP, fmt.number(t["tercakup"]), DEFINITIONS["psm_terlatih"], **share(t["tercakup"])),
         card(
             text.KASUS_TANPA_PSM,
-            fmt.number(t["kasus_tanpa_psm"]),
+            count("kasus_tanpa_psm"),
             text.HELP_KASUS_TANPA_PSM,
-            delta=text.OF_CASES.format(n=fmt.number(t["kasus"])),
+            delta=text.OF_CASES.format(n=count("kasus")),
             delta_color="off",
             delta_arrow="off",
         ),
-        card(text.MEDIAN_BEBAN, fmt.decimal(t["median_beban"]), DEFINITIONS["kasus_per_psm"]),
-        card(text.MAX_BEBAN, fmt.decimal(t["max_beban"]), DEFINITIONS["kasus_per_psm"]),
+        card(text.MEDIAN_BEBAN, load("median_beban"), DEFINITIONS["kasus_per_psm"] + small_note),
+        card(text.MAX_BEBAN, load("max_beban"), DEFINITIONS["kasus_per_psm"] + small_note),
     ]
 
 
@@ -68,7 +79,7 @@ def load_spec(filters, no_data_label: str) -> maps.MapSpec:
         palette="Purples",
         source_note=text.SOURCE,
         suppress_small=filters.samarkan_kecil,
-        no_data_label=no_data_label,
+        no_data_label=no_data_label + (text.OR_SMALL if filters.samarkan_kecil else ""),
     )
 
 

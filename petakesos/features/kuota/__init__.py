@@ -21,7 +21,8 @@ from petakesos.allocate.engine import (
     AllocationError,
     AllocationParams,
 )
-from petakesos.features.cakupan import DEFINITION_NOTE, DEMO_NOTE, MSG, labelled, mask_small_cases
+from petakesos.allocate.explain import masked_reasons
+from petakesos.features.cakupan import DEFINITION_NOTE, DEMO_NOTE, MSG, between, labelled, mask_small_cases
 from petakesos.features.kuota.text import ALLOC_LABELS, EXCLUDE_OPTION, KEC_LABELS, QUOTA_LABELS
 
 # On screen the reason is read in full (a wrapping table), so only the figures it speaks of stand beside it.
@@ -107,9 +108,17 @@ def allocation_params(
     )
 
 
-def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
-    """One row per kecamatan of an allocation: cases, PSM before/after, slots and desa without PSM."""
-    r = result.assign(tanpa_sebelum=result["psm"] == 0, tanpa_sesudah=result["psm_sesudah"] == 0)
+def kecamatan_summary(result: pd.DataFrame, suppress: bool = True) -> pd.DataFrame:
+    """One row per kecamatan of an allocation: cases, PSM before/after, slots and desa without PSM. With
+    `suppress` (the default: a caller that forgets cannot leak) a kecamatan holding desa with 1–4 cases
+    shows its cases as the range they allow (cakupan.between), so total minus shown desa reveals none."""
+    small = result["kasus"].between(1, 4)
+    r = result.assign(
+        tanpa_sebelum=result["psm"] == 0,
+        tanpa_sesudah=result["psm_sesudah"] == 0,
+        _shown=result["kasus"].where(~small, 0),
+        _hidden=small,
+    )
     g = (
         r.groupby(["kode_kec", "nama_kec"], sort=True)
         .agg(
@@ -120,9 +129,13 @@ def kecamatan_summary(result: pd.DataFrame) -> pd.DataFrame:
             psm_sesudah=("psm_sesudah", "sum"),
             tanpa_sebelum=("tanpa_sebelum", "sum"),
             tanpa_sesudah=("tanpa_sesudah", "sum"),
+            _shown=("_shown", "sum"),
+            _hidden=("_hidden", "sum"),
         )
         .reset_index()
     )
+    if suppress and g["_hidden"].any():
+        g["kasus"] = [between(int(a), int(b)) for a, b in zip(g["_shown"], g["_hidden"])]
     return g[list(KEC_LABELS)]
 
 
@@ -134,6 +147,8 @@ def allocation_table(
     the desa that got a slot (numbers stay numbers unless suppression turns a column into text)."""
     t = result.loc[result["slot_baru"] > 0] if only_slots else result.copy()
     t = t.assign(beban_sebelum=t["beban_sebelum"].round(2), beban_sesudah=t["beban_sesudah"].round(2))
+    if suppress:
+        t["alasan"] = masked_reasons(t)
     if screen:
         t = t.sort_values(["slot_baru", "kasus", "kode_desa"], ascending=[False, False, True], kind="mergesort")
     else:
@@ -142,23 +157,28 @@ def allocation_table(
     return labelled(mask_small_cases(t, ["kasus", "beban_sebelum", "beban_sesudah"], suppress, screen), labels)
 
 
-def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
+def summary_table(summary: dict, formatted: bool = True, suppress: bool = True) -> pd.DataFrame:
     """Before/after figures of `allocate.summarize` as rows (Ukuran, Sebelum, Sesudah): Indonesian text for
-    the screen and terminal, plain numbers (loads to 1 decimal) with a Definisi column for Excel."""
+    the screen and terminal, plain numbers (loads to 1 decimal) with a Definisi column for Excel. With
+    `suppress`, loads leave out desa with 1–4 cases and unserved cases are a range (explain.summarize)."""
 
     def value(key: str, v):
+        if isinstance(v, tuple):  # unserved cases with desa hidden: the range they allow
+            v = between(*v)
+            return v if isinstance(v, str) or not formatted else fmt.number(v)
         if v is None:
             return fmt.MISSING if formatted else None
         if key.endswith("_load"):
             return fmt.decimal(v) if formatted else round(v, 1)
         return fmt.number(v) if formatted else v
 
+    sides = summary["masked"] if suppress else summary
     rows = pd.DataFrame(
         [
             {
                 "Ukuran": label,
-                "Sebelum": value(key, summary["before"][key]),
-                "Sesudah": value(key, summary["after"][key]),
+                "Sebelum": value(key, sides["before"][key]),
+                "Sesudah": value(key, sides["after"][key]),
             }
             for key, label in SUMMARY_LABELS.items()
         ]
@@ -168,14 +188,14 @@ def summary_table(summary: dict, formatted: bool = True) -> pd.DataFrame:
     return rows
 
 
-def summary_shown(summary: dict) -> pd.DataFrame:
+def summary_shown(summary: dict, suppress: bool = True) -> pd.DataFrame:
     """`summary_table` for the screen, indexed by Ukuran (a small HTML table: Sebelum and Sesudah)."""
-    return summary_table(summary).set_index("Ukuran")
+    return summary_table(summary, suppress=suppress).set_index("Ukuran")
 
 
 def summary_lines(summary: dict) -> list[str]:
     """Plain-text before → after lines for the command line."""
-    rows = summary_table(summary)
+    rows = summary_table(summary, suppress=False)  # the command line is run by the data's own staff
     width = max(len(u) for u in rows["Ukuran"])
     return [f"{r.Ukuran:<{width}}  {r.Sebelum:>8} → {r.Sesudah}" for r in rows.itertuples()] + [BEBAN_DEFINITION]
 
@@ -220,17 +240,17 @@ def parameters(
     return out
 
 
-def kecamatan_table(result: pd.DataFrame) -> pd.DataFrame:
+def kecamatan_table(result: pd.DataFrame, suppress: bool = True) -> pd.DataFrame:
     """`kecamatan_summary` with Indonesian headers, for the page and the Excel sheet."""
-    return labelled(kecamatan_summary(result), KEC_LABELS)
+    return labelled(kecamatan_summary(result, suppress), KEC_LABELS)
 
 
 def sheets(result: pd.DataFrame, summary: dict, suppress: bool = False) -> dict[str, pd.DataFrame]:
     """The workbook's sheets after Parameter: Alokasi (per desa), Ringkasan kecamatan, Sebelum-sesudah."""
     return {
         "Alokasi": allocation_table(result, suppress),
-        "Ringkasan kecamatan": kecamatan_table(result),
-        "Sebelum-sesudah": summary_table(summary, formatted=False),
+        "Ringkasan kecamatan": kecamatan_table(result, suppress),
+        "Sebelum-sesudah": summary_table(summary, formatted=False, suppress=suppress),
     }
 
 
@@ -251,35 +271,46 @@ def slot_values(result: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def reason_of(result: pd.DataFrame, kode: str | None) -> tuple[str, str] | None:
+def reason_of(result: pd.DataFrame, kode: str | None, suppress: bool = True) -> tuple[str, str] | None:
     """(desa name, alasan) of one desa of an allocation, for a map click; None if not in it."""
     hit = result.loc[result["kode_desa"] == kode]
-    return None if hit.empty else (str(hit["nama_desa"].iloc[0]), str(hit["alasan"].iloc[0]))
+    if hit.empty:
+        return None
+    reason = masked_reasons(hit) if suppress else hit["alasan"]
+    return str(hit["nama_desa"].iloc[0]), str(reason.iloc[0])
 
 
-def reason_line(result: pd.DataFrame, kode: str | None) -> str | None:
+def reason_line(result: pd.DataFrame, kode: str | None, suppress: bool = True) -> str | None:
     """'Sokogunung — Mendapat 1 slot: …' for a clicked desa, None if it is not in the allocation. Plain
     text from the database: the page shows it without Markdown."""
-    picked = reason_of(result, kode)
+    picked = reason_of(result, kode, suppress)
     return None if picked is None else f"{picked[0]} — {picked[1]}"
 
 
-def quota_frame(u: pd.DataFrame) -> pd.DataFrame:
+def quota_frame(u: pd.DataFrame, suppress: bool = True) -> pd.DataFrame:
     """The kecamatan quota editor's table: one row per kecamatan with its figures (read-only, as Indonesian
-    text: the editor cannot format numbers) and an empty quota."""
+    text: the editor cannot format numbers) and an empty quota; cases as a range where desa are hidden."""
+    small = u["kasus"].between(1, 4) & suppress
     g = (
-        u.assign(_tanpa=u["psm"] == 0)
+        u.assign(_tanpa=u["psm"] == 0, _shown=u["kasus"].where(~small, 0), _hidden=small)
         .groupby(["kode_kec", "nama_kec"], sort=True)
         .agg(
             desa=("kode_desa", "size"),
             tanpa=("_tanpa", "sum"),
             kasus=("kasus", "sum"),
             psm=("psm", "sum"),
+            _shown=("_shown", "sum"),
+            _hidden=("_hidden", "sum"),
         )
         .reset_index()
     )
     for col in ("desa", "tanpa", "kasus", "psm"):
         g[col] = g[col].map(fmt.number)
+    hidden = g["_hidden"] > 0
+    g.loc[hidden, "kasus"] = [
+        between(int(a), int(b)) for a, b in zip(g.loc[hidden, "_shown"], g.loc[hidden, "_hidden"])
+    ]
+    g = g.drop(columns=["_shown", "_hidden"])
     g["kuota"] = pd.Series([None] * len(g), dtype="Int64")
     return g.rename(columns=QUOTA_LABELS)
 

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from petakesos import fmt, maps, wilayah
-from petakesos.features.peta.text import ALL_CATEGORIES, LEVEL_TEXT, SUMBER, SUMBER_DEMO, UKURAN, UKURAN_SHORT
+from petakesos.features.peta.text import (
+    ALL_CATEGORIES,
+    LEVEL_TEXT,
+    NO_DATA_OR_SMALL,
+    SMALL_TEXT,
+    SUMBER,
+    SUMBER_DEMO,
+    UKURAN,
+    UKURAN_SHORT,
+)
 from petakesos.maps.breaks import NO_DATA_LABEL
 
 # What a runner looks like: data.query (page, cached) or functools.partial(sql.run, con) (CLI).
@@ -102,12 +111,16 @@ def _rank(values: pd.Series, by: pd.Series | None = None) -> pd.Series:
     return values.groupby(by).rank(ascending=False, method="min")
 
 
-def values_frame(rows: pd.DataFrame, ukuran: str = "rate") -> pd.DataFrame:
+def values_frame(rows: pd.DataFrame, ukuran: str = "rate", suppress: bool = False) -> pd.DataFrame:
     """One row per mapped wilayah: kode, names, penduduk, kasus, nilai (the mapped measure) and ranks.
 
     ``nilai`` is cases per 1,000 residents (no population -> NaN, shown as 'no data', never 0) or the
     case count. ``peringkat`` ranks within the whole frame (the map); ``peringkat_kec`` and
     ``peringkat_kab`` within the desa's kecamatan and kabupaten, with ``n_kec``/``n_kab`` ranked desa.
+
+    With `suppress`, a wilayah with 1–4 cases gets no value and no rank (``teks`` '<5 kasus' for the
+    tooltip): its rate times the population shown beside it, its colour class or its place among the
+    ranks would give the count back. The others are ranked among themselves, so no gap marks it.
     """
     if ukuran not in UKURAN:
         raise ValueError(f"Ukuran tidak dikenal: {ukuran!r} (pilih rate atau count)")
@@ -119,12 +132,21 @@ def values_frame(rows: pd.DataFrame, ukuran: str = "rate") -> pd.DataFrame:
         out["nilai"] = 1000.0 * kasus / penduduk.where(penduduk > 0)
     else:
         out["nilai"] = kasus.astype(float)
+    if suppress:
+        small = kasus.between(1, 4)
+        out["nilai"] = out["nilai"].where(~small)
+        out["teks"] = pd.Series(SMALL_TEXT, index=out.index, dtype=object).where(small, None)
     out["peringkat"] = _rank(out["nilai"])
     for level in ("kec", "kab"):
         key = out[f"kode_{level}"]
         out[f"peringkat_{level}"] = _rank(out["nilai"], key)
         out[f"n_{level}"] = out["nilai"].notna().groupby(key).transform("sum")
     return out
+
+
+def is_small(kasus) -> bool:
+    """Whether a case count is 1–4 (shown '<5' when small numbers are hidden)."""
+    return kasus is not None and not pd.isna(kasus) and 1 <= float(kasus) <= 4
 
 
 def class_labels(values: pd.Series, classes: maps.Classes) -> list[str]:
@@ -196,6 +218,7 @@ def map_spec(
         asof=asof,
         presentation=presentation,
         suppress_small=suppress_small,
+        no_data_label=NO_DATA_OR_SMALL if suppress_small else NO_DATA_LABEL,
         show_title=show_title,
     )
 

@@ -1,7 +1,9 @@
 """Peta PMKS: the list under the map, the desa side panel, the trend chart and the map exports.
 
 Everything a person can read or download passes through here, so small counts (1–4) are masked as
-"<5" in one place when suppression is on.
+"<5" in one place when suppression is on, together with every figure shown beside them that would give
+them back: the rate and rank of a masked desa (values_frame leaves them empty), the trend's rate in a
+year with 1–4 cases, and the count of a single category that the desa's total minus the others reveals.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from petakesos import fmt, maps
-from petakesos.features.peta import class_labels, value_text
+from petakesos.features.peta import class_labels, is_small, value_text
 from petakesos.features.peta.text import (
     CATEGORY_COLUMNS,
     COL_KODE,
+    OTHER_CATEGORIES,
     PANEL_COLUMNS,
     PANEL_TEXT,
     PARAMETERS,
+    SMALL_TEXT,
     TABLE_TEXT,
     UKURAN,
     UKURAN_SHORT,
@@ -79,9 +83,12 @@ def table_frame(
         out[UKURAN_SHORT[ukuran]] = v["nilai"].round(2)
         out[TABLE_TEXT["kasus"]] = _count_column(v["kasus"], suppress)
     else:
-        out[UKURAN_SHORT[ukuran]] = _count_column(v["nilai"], suppress)
+        out[UKURAN_SHORT[ukuran]] = _count_column(v["kasus"], suppress)  # nilai is empty where masked
     out[TABLE_TEXT["penduduk"]] = pd.to_numeric(v["penduduk"], errors="coerce").astype("Int64")
-    out[TABLE_TEXT["kelas"]] = class_labels(v["nilai"], classes)
+    labels = class_labels(v["nilai"], classes)
+    if "teks" in v:  # a masked desa: its class would bound its rate, so the cell says why it has none
+        labels = [t if isinstance(t, str) else label for t, label in zip(v["teks"], labels)]
+    out[TABLE_TEXT["kelas"]] = labels
     out[TABLE_TEXT["peringkat"]] = v["peringkat"].astype("Int64")
     return out
 
@@ -144,7 +151,11 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
         "nama": str(r["nama"]),
         "kecamatan": str(r["nama_kec"]),
         "kabupaten": str(r["nama_kab"]),
-        "nilai": value_text(r["nilai"], "rate") if ukuran == "rate" else fmt.small_count(r["nilai"], suppress),
+        "nilai": SMALL_TEXT
+        if suppress and is_small(r["kasus"])
+        else value_text(r["nilai"], "rate")
+        if ukuran == "rate"
+        else fmt.small_count(r["nilai"], suppress),
         "kasus": fmt.small_count(r["kasus"], suppress),
         "penduduk": fmt.number(r["penduduk"]),
         "peringkat_kec": rank("kec"),
@@ -153,13 +164,21 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
 
 
 def category_table(rows: pd.DataFrame, suppress: bool) -> pd.DataFrame:
-    """Cases per PMKS category of one desa (peta_kasus_per_kategori rows): name and count ('<5' masked)."""
-    return pd.DataFrame(
-        {
-            CATEGORY_COLUMNS[0]: (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip(),
-            CATEGORY_COLUMNS[1]: _count_column(rows["kasus"], suppress),
-        }
-    )
+    """Cases per PMKS category of one desa (peta_kasus_per_kategori rows): name and count.
+
+    With `suppress`, a category with 1–4 cases reads "<5"; when the desa's total (the sum of the rows) is
+    shown, those categories are one row without their names ('2 kategori lain (masing-masing <5 kasus)'),
+    so the total minus the named ones gives only their sum, never the count of a named category."""
+    names = (rows["kode"].astype(str) + " " + rows["nama"].fillna("").astype(str)).str.strip()
+    counts = pd.to_numeric(rows["kasus"], errors="coerce")
+    if not suppress or is_small(counts.sum()):  # the total is "<5" too: nothing to subtract from
+        return pd.DataFrame({CATEGORY_COLUMNS[0]: names, CATEGORY_COLUMNS[1]: _count_column(counts, suppress)})
+    small = counts.between(1, 4)
+    out = pd.DataFrame({CATEGORY_COLUMNS[0]: names[~small], CATEGORY_COLUMNS[1]: _count_column(counts[~small], False)})
+    if small.any():
+        other = {CATEGORY_COLUMNS[0]: OTHER_CATEGORIES.format(n=fmt.number(small.sum())), CATEGORY_COLUMNS[1]: MASKED}
+        out = pd.concat([out.astype(object), pd.DataFrame([other])], ignore_index=True)
+    return out.reset_index(drop=True)
 
 
 def figures_table(d: Mapping[str, str], psm: Mapping[str, str], ukuran: str, tahun: int) -> pd.DataFrame:
@@ -190,9 +209,10 @@ def psm_text(row: Mapping[str, object]) -> dict[str, str]:
 
 def trend_figure(trend: pd.DataFrame, ukuran: str, suppress: bool, title: str) -> go.Figure:
     """Plotly line of the desa's yearly figure (peta_tren_tahunan rows); masked counts are not drawn."""
-    if ukuran == "rate":
-        y = trend["kasus_per_1000"].astype(float)
-        text = [value_text(v, "rate") for v in y]
+    small = trend["kasus"].map(is_small) if suppress else pd.Series(False, index=trend.index)
+    if ukuran == "rate":  # a year's rate times the desa's population would give a masked count back
+        y = trend["kasus_per_1000"].astype(float).where(~small)
+        text = [SMALL_TEXT if hide else value_text(v, "rate") for v, hide in zip(y, small)]
     else:
         y = trend["kasus"].astype(float)
         if suppress:

@@ -21,6 +21,11 @@ LEVEL_TEXT = {"desa": glossary.LEVELS_PLURAL[4], "kab": glossary.LEVELS_PLURAL[2
 SUMBER = "Register kasus PMKS Dinas Sosial; penduduk desa Disdukcapil"
 SUMBER_DEMO = "Data contoh (sintetis), bukan data nyata"
 ALL_CATEGORIES = "Semua kategori PMKS"
+# With small numbers hidden, a desa with 1–4 cases shows no rate, rank or class (they would give the count
+# back from the population beside them): the tooltip and table say why, the legend names both reasons.
+SMALL_TEXT = "<5 kasus"
+NO_DATA_OR_SMALL = "Tidak ada data / <5 kasus"
+OTHER_CATEGORIES = "{n} kategori lain (masing-masing <5 kasus)"
 
 TEXT = {
     "title": "Peta PMKS",
@@ -57,7 +62,8 @@ TEXT = {
     "n_baris": "{n} dari {total} wilayah ditampilkan. Klik judul kolom untuk mengurutkan.",
     "kategori_desa": "Kasus per kategori",
     "tren": "Tren per tahun ({ukuran})",
-    "samar": 'Angka 1–4 ditampilkan "<5" (lihat sidebar).',
+    "samar": 'Angka 1–4 ditampilkan "<5" (lihat sidebar); angka per 1.000 penduduk dan peringkatnya juga '
+    "disamarkan, agar jumlahnya tidak dapat dihitung kembali.",
     "tanpa_data": "Tidak ada desa dengan data untuk pilihan ini.",
     "panel_caption": "Kec. {kecamatan}, {kabupaten} · {periode} · {kategori}",
     "sisi": "{subtitle} · Data per {asof}",

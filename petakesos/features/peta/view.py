@@ -84,7 +84,9 @@ def map_set(run: peta.Runner, c: Choice) -> MapSet | None:
     """Values, specs and classes of the map(s) of a choice; None when no area has data for it."""
 
     def values_of(p: peta.Periode) -> pd.DataFrame:
-        return peta.values_frame(peta.aggregate(peta.fetch_rows(run, c.wilayah, p, c.kategori), c.level), c.ukuran)
+        return peta.values_frame(
+            peta.aggregate(peta.fetch_rows(run, c.wilayah, p, c.kategori), c.level), c.ukuran, c.suppress
+        )
 
     values = values_of(c.periode)
     if values.empty:
@@ -172,7 +174,9 @@ def desa_panel(run: peta.Runner, c: Choice, kode: str | None, tingkat: str) -> P
     (`tingkat` 'kab') offers to zoom to the desa's kecamatan."""
     if not kode:
         return None
-    context = peta.values_frame(peta.fetch_rows(run, peta.kabupaten_of(kode), c.periode, c.kategori), c.ukuran)
+    context = peta.values_frame(
+        peta.fetch_rows(run, peta.kabupaten_of(kode), c.periode, c.kategori), c.ukuran, c.suppress
+    )
     d = detail.desa_detail(context, kode, c.ukuran, c.suppress)
     if d is None:
         return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import random
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from petakesos.ingest.readers import ROW_COL, RawTable, read_table
 from petakesos.ingest.validate import validate
 
 EXAMPLES = 5  # quarantine messages printed per file
+COMMIT_ATTEMPTS = 3  # a commit refused because another importer committed first is tried again
 
 
 @dataclass
@@ -137,26 +140,46 @@ def import_files(
     key = nik.load_key(settings.nik_key_path)
     store = store or settings.store
     with db.import_lock(store):
-        con = db.open_store(settings, read_only=False, store=store)
-        try:
-            con.begin()
-            db.load_reference_tables(con, settings)
-            sql.execute(con, "ingest/touched_create")
-            accounts = [
-                _import_one(con, table, kind, sha, key, kabupaten)
-                for table, kind, sha in zip(tables, kinds, shas, strict=True)
-            ]
-            db.rebuild_marts(con, changed={kind.table for kind in kinds})
-            now = dt.datetime.now().isoformat(timespec="seconds")
-            sql.execute(con, "staging/set_meta", key="last_import", value=now)
-            if dataset_label:
-                sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label)
-            con.commit()
+        for attempt in range(1, COMMIT_ATTEMPTS + 1):
+            try:
+                return _write(settings, store, tables, kinds, shas, key, kabupaten, dataset_label)
+            except duckdb.TransactionException as exc:
+                # On a shared (PostgreSQL) store another importer may commit first: DuckLake then refuses
+                # this commit. Nothing was written; the files are read already, so try again shortly.
+                if "conflict" not in str(exc).lower():
+                    raise
+                if attempt == COMMIT_ATTEMPTS:
+                    raise db.ImportRunning(
+                        "Impor lain sedang menulis ke penyimpanan yang sama; ulangi sebentar lagi. "
+                        "Tidak ada data yang diubah."
+                    ) from None
+                time.sleep(random.uniform(0.5, 2.0) * attempt)
+    raise AssertionError("unreachable")
+
+
+def _write(settings, store, tables, kinds, shas, key, kabupaten, dataset_label) -> ImportResult:
+    """One attempt: every file in one transaction on a fresh connection, marts refreshed, committed."""
+    con = db.open_store(settings, read_only=False, store=store)
+    try:
+        con.begin()
+        db.load_reference_tables(con, settings)
+        sql.execute(con, "ingest/touched_create")
+        accounts = [
+            _import_one(con, table, kind, sha, key, kabupaten)
+            for table, kind, sha in zip(tables, kinds, shas, strict=True)
+        ]
+        db.rebuild_marts(con, changed={kind.table for kind in kinds})
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        sql.execute(con, "staging/set_meta", key="last_import", value=now)
+        if dataset_label:
+            sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label)
+        con.commit()
+        with contextlib.suppress(duckdb.Error):  # housekeeping only: the next import tidies again
             db.tidy(con)
-        except BaseException:
-            with contextlib.suppress(duckdb.TransactionException):  # nothing to undo after the commit
-                con.rollback()
-            raise
-        finally:
-            con.close()
+    except BaseException:
+        with contextlib.suppress(duckdb.TransactionException):  # nothing to undo after the commit
+            con.rollback()
+        raise
+    finally:
+        con.close()
     return ImportResult(files=accounts)

@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/kuota.py", title="Rencana Kuota PSM", icon=":material/calculate:"),
     st.Page("pages/pelatihan.py", title="Pelatihan PSM", icon=":material/school:"),
     st.Page("pages/bandingkan.py", title="Bandingkan Kabupaten", icon=":material/leaderboard:"),
+    st.Page("pages/impor.py", title="Impor Data", icon=":material/upload_file:"),
 ]
 
 st.navigation(PAGES).run()

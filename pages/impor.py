@@ -1,0 +1,124 @@
+"""Impor Data: upload exports, see what the importer makes of them, import them in a separate process
+with a progress bar, read the quality report, confirm unsure desa names, and trace the import history
+and the quarantine — so Dinsos staff need no command line."""
+
+import streamlit as st
+
+from petakesos import data, ui
+from petakesos.config import settings
+from petakesos.features.impor import job, report, text, uploads, view
+
+JOB, DONE, PREVIEWS = "impor_job", "impor_hasil", "impor_pratinjau"
+filters = ui.page_filters()
+store = settings().store
+ui.page_heading(text.TITLE, filters)
+st.caption(text.INTRO)
+
+kab = st.text_input(
+    text.KABUPATEN, value=report.kabupaten_of(filters.wilayah), help=text.KABUPATEN_HELP, key="impor_kab"
+)
+files = st.file_uploader(text.UPLOAD, accept_multiple_files=True, key="impor_berkas")
+cache = st.session_state.setdefault(PREVIEWS, {})
+previews = uploads.prepared(cache, files or [], store)
+for p in previews:
+    with st.container(border=True):
+        st.text(p.original)
+        if p.error:
+            st.error(ui.plain(p.error), icon=":material/block:")
+        else:
+            st.caption(view.preview_caption(p))
+            st.dataframe(p.rows, hide_index=True, height=ui.table_height(len(p.rows), 5))
+
+good = [p for p in previews if not p.error]
+running = st.session_state.get(JOB)
+if st.button(text.IMPORT_BUTTON, type="primary", disabled=not good or running is not None, key="impor_mulai"):
+    folder = uploads.new_folder(store)
+    running = st.session_state[JOB] = {
+        "proc": job.start(store, [p.path for p in good], kab.strip() or None, folder),
+        "folder": folder,
+        "previews": good,
+    }
+elif previews and not good:
+    st.warning(text.NOTHING_TO_IMPORT)
+
+
+@st.fragment(run_every=1)
+def follow() -> None:
+    """Poll the running import once a second (only this fragment reruns, never blocking the page)."""
+    state = st.session_state.get(JOB)
+    if state is None:
+        return
+    status = job.poll(state["proc"], state["folder"])
+    st.progress(status.fraction, text=status.label)
+    if status.done:
+        st.session_state[DONE] = {"status": status, "previews": state["previews"]}
+        uploads.clean(state["previews"], state["folder"], store)
+        st.session_state[PREVIEWS] = {}
+        del st.session_state[JOB]
+        data.snapshot.clear()  # the next queries see the import at once
+        st.rerun()
+
+
+if running is not None:
+    follow()
+
+finished = st.session_state.get(DONE)
+if finished and finished["status"].error:
+    st.error(f"{text.REFUSED}: {ui.plain(finished['status'].error)}", icon=":material/block:")
+elif finished:
+    st.header(text.REPORT_HEADING)
+    st.caption(text.REPORT_CAPTION)
+    named = {p.path.name: p for p in finished["previews"]}
+    table = report.accounts(finished["status"].result, {k: p.original for k, p in named.items()})
+    ui.table(table, key="impor_laporan")
+    for sentence, ok in view.sums(table):
+        (st.success if ok else st.warning)(ui.plain(sentence))
+    ui.chart(view.accounts_chart(table), config=view.CHART_CONFIG, key="impor_grafik")
+    for safe, p in named.items():
+        bad = data.query("app/impor_karantina", wilayah="", file_name=safe, alasan="")
+        if bad.empty:
+            st.caption(f"{ui.plain(p.original)}: {text.NO_QUARANTINE}")
+            continue
+        sheets = lambda bad=bad, p=p: {text.QUARANTINE_SHEET: report.original_layout(bad, p.headers)}  # noqa: E731
+        name = report.excel_name(p.original)
+        ui.excel_download(f"{text.QUARANTINE_EXCEL}: {ui.plain(p.original)}", sheets, None, file_name=name, key=safe)
+
+st.header(text.DESA_HEADING)
+st.caption(text.DESA_CAPTION)
+kab_code = report.kabupaten_of(kab.strip())
+unsure = report.unsure_desa(
+    data.query("app/impor_karantina", wilayah=kab_code or filters.wilayah, file_name="", alasan=report.DESA_REASON)
+)
+if unsure.empty or not kab_code:
+    st.caption(text.DESA_NONE if unsure.empty else text.KABUPATEN_HELP)
+else:
+    options = report.choices(data.connection(), kab_code, unsure)
+    locked = [c for c in options.columns if c != "Pilih"]
+    edited = st.data_editor(options, hide_index=True, disabled=locked, key="impor_desa_pilih")
+    if st.button(text.DESA_SAVE, key="impor_desa_simpan"):
+        try:
+            n = report.confirm(settings(), store, kab_code, report.chosen(edited))
+            (st.success if n else st.warning)(text.DESA_SAVED.format(n=n) if n else text.DESA_NO_CHOICE)
+        except ValueError as exc:
+            st.error(ui.plain(exc))
+
+st.header(text.HISTORY_HEADING)
+log = data.query("app/impor_riwayat", wilayah=filters.wilayah)
+if log.empty:
+    st.caption(text.HISTORY_NONE)
+else:
+    ui.table(report.history(log), key="impor_riwayat")
+
+st.header(text.QUARANTINE_HEADING)
+st.caption(text.QUARANTINE_CAPTION)
+every = data.query("app/impor_karantina", wilayah=filters.wilayah, file_name="", alasan="")
+left, right = st.columns(2)
+chosen_file = left.selectbox(
+    text.FILTER_FILE,
+    ["", *sorted(set(every["file_name"]))],
+    format_func=lambda f: f or text.ALL_FILES,
+    key="impor_k_berkas",
+)
+reason = right.text_input(text.FILTER_REASON, key="impor_k_alasan")
+shown = data.query("app/impor_karantina", wilayah=filters.wilayah, file_name=chosen_file, alasan=reason.strip())
+ui.table(report.quarantine_list(shown), key="impor_karantina")

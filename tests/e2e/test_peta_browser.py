@@ -51,7 +51,9 @@ def test_kabupaten_view_draws_clicks_open_the_desa_panel(app_url, page):
     frame = _map_frame(page)
     assert _polygons(frame) == 328
     legend = _legend(frame)
-    assert len(legend) == 5 and all("desa" in row for row in legend)
+    # Five classes, then the desa without a value: no data, or 1–4 cases masked (their rate would give it back).
+    assert len(legend) == 6 and all("desa" in row for row in legend)
+    assert legend[-1].startswith("Tidak ada data / <5 kasus")
     # Click the middle of one desa polygon: the side panel opens with its ranks.
     x, y = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
         const l = P.group.getLayers()[150]; const p = P.map.latLngToContainerPoint(l.getCenter());
@@ -82,7 +84,7 @@ def test_province_view_draws_every_desa_of_jawa_timur(app_url, page):
     n = _polygons(frame)
     assert n > 8400  # every desa/kelurahan of Jawa Timur with a boundary
     legend = _legend(frame)
-    assert len(legend) == 5
+    assert len(legend) == 6 and legend[-1].startswith("Tidak ada data / <5 kasus")  # five classes + masked
     assert sum(int(row.split("(")[1].split()[0].replace(".", "")) for row in legend) == n
     page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / "peta_provinsi.png"))
@@ -120,7 +122,7 @@ def test_exported_html_opens_offline_from_a_file(browser, tmp_path):
     page.wait_for_function("window.__pkDrawn !== undefined", timeout=60_000)
     assert page.evaluate("Object.values(window.PETAKESOS)[0].group.getLayers().length") == 328
     assert "Kabupaten Tuban" in page.locator(".pk-title").inner_text()
-    assert len(page.locator(".pk-legend .pk-row").all()) == 5
+    assert len(page.locator(".pk-legend .pk-row").all()) == 6  # five classes + "Tidak ada data / <5 kasus"
     assert page.locator(".leaflet-control-scale").count() == 1 and page.locator(".pk-north").count() == 1
     shot = tmp_path / "html.png"
     page.screenshot(path=str(shot))
@@ -205,10 +207,11 @@ def test_jawa_timur_opens_on_the_mainland_not_the_far_islands(app_url, page):
     # Bawean (5.8° S) and Masalembu (5.0° S) stay reachable by panning but do not shrink the mainland.
     assert view["north"] < -5.9, view
     assert max(view["w"], view["h"]) > 0.85, view
-    # Ranks in tooltips use Indonesian thousands: "Peringkat 1.234 dari 8.494".
+    # Ranks in tooltips use Indonesian thousands: "Peringkat 1.234 dari 7.637" (desa with 1–4 cases are not
+    # ranked when masked, so fewer than the 8.494 desa).
     tip = frame.evaluate("""() => { const P = Object.values(window.PETAKESOS)[0];
         const i = P.values.r.findIndex(r => r > 999); return P.group._tooltip._content(P.group.getLayers()[i]); }""")
-    assert re.search(r"Peringkat \d\.\d{3} dari 8\.\d{3}", tip), tip
+    assert re.search(r"Peringkat \d\.\d{3} dari \d\.\d{3}", tip), tip
     page.locator(MAP_IFRAME).first.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     import io

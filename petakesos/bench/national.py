@@ -105,9 +105,8 @@ def measure(store: Path, n_cases: int) -> list[dict]:
             add(f"kepadatan per desa, {label}: pindai saja (DuckDB)", scan, "s")
             results[-1].update(ratio=round(density / scan, 2), against="scan")  # the query / the bare scan
         for name in sql.names("app"):
-            params = _own(
-                {"wilayah": PROVINCE, "tahun": YEAR, "tahun_awal": YEAR - 2, "kategori": [], "tingkat": 4}, name
-            )
+            sample = {"wilayah": PROVINCE, "tahun": YEAR, "tahun_awal": YEAR - 2, "kategori": [], "tingkat": 4}
+            params = _own({**sample, "file_name": "", "alasan": ""}, name)
             add(f"{name} (provinsi, hangat)", _median(lambda n=name, p=params: sql.run(con, n, **p)), "s")
     finally:
         con.close()

@@ -193,8 +193,17 @@ def _repair(geoms: np.ndarray) -> np.ndarray:
 
 
 def _geodesic_km2(geoms: np.ndarray) -> np.ndarray:
-    oriented = shapely.orient_polygons(geoms)  # pyproj adds signed ring areas: outer CCW, holes CW
-    return np.array([abs(_GEOD.geometry_area_perimeter(g)[0]) for g in oriented]) / 1e6
+    """Geodesic area per geometry: signed ring areas (outer CCW +, holes CW −) summed, rings read as arrays
+    (pyproj's geometry_area_perimeter goes through shapely's slow per-ring `.xy`)."""
+    parts, owner = shapely.get_parts(shapely.orient_polygons(geoms), return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    bounds = np.searchsorted(ring_of, np.arange(len(rings) + 1))
+    area = np.zeros(len(geoms))
+    for i in range(len(rings)):
+        xy = coords[bounds[i] : bounds[i + 1] - 1]  # without the closing point
+        area[owner[ring_part[i]]] += _GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])[0]
+    return np.abs(area) / 1e6
 
 
 def convert_file(path: Path, codes: pd.DataFrame) -> tuple[gpd.GeoDataFrame, list[Problem]]:

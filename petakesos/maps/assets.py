@@ -1,4 +1,5 @@
-"""Fetch the browser assets the map needs (Leaflet) into static/, because the app runs offline.
+"""Fetch the browser assets the maps need into static/, because the app runs offline: Leaflet for the
+province and kabupaten maps, MapLibre GL and the pmtiles reader for the national desa map.
 
 Streamlit serves ``static/`` at ``/app/static/`` (``server.enableStaticServing``); folium's CDN
 links are replaced by those paths, and the HTML export inlines the same files.
@@ -13,8 +14,16 @@ import tempfile
 from pathlib import Path
 
 LEAFLET_VERSION = "1.9.4"
-# Files the map loads in the browser; their presence means the set-up already ran.
-REQUIRED = ("leaflet/leaflet.js", "leaflet/leaflet.css")
+MAPLIBRE_VERSION = "5.24.1"  # the last major with a UMD build (6.x ships ES modules only)
+PMTILES_VERSION = "4.5.0"
+# npm package -> (version, folder under static/, the dist files the browser loads). Their presence means
+# the set-up already ran for that package.
+PACKAGES = {
+    "leaflet": (LEAFLET_VERSION, "leaflet", ("leaflet.js", "leaflet.css")),
+    "maplibre-gl": (MAPLIBRE_VERSION, "maplibre", ("maplibre-gl.js", "maplibre-gl.css", "LICENSE.txt")),
+    "pmtiles": (PMTILES_VERSION, "pmtiles", ("pmtiles.js",)),
+}
+REQUIRED = tuple(f"{folder}/{f}" for _, folder, files in PACKAGES.values() for f in files)
 
 
 class StaticAssetsError(RuntimeError):
@@ -59,24 +68,28 @@ def _extract_dist(tarball: Path, dest: Path) -> None:
             target.write_bytes(src.read())
 
 
-def ensure_static(static_dir: Path) -> Path:
-    """Return static_dir after making sure Leaflet's dist files are under static_dir/leaflet/.
-
-    Idempotent: does nothing when the files already exist.
-    """
-    static_dir = Path(static_dir)
-    if all((static_dir / rel).is_file() for rel in REQUIRED):
-        return static_dir
-    leaflet_dir = static_dir / "leaflet"
+def _fetch(package: str, version: str, dest: Path) -> None:
+    """Replace dest with package/dist/* of package@version from the npm registry."""
     with tempfile.TemporaryDirectory(prefix="petakesos-npm-") as tmp:
         tmp_path = Path(tmp)
-        tarball = _npm_pack(f"leaflet@{LEAFLET_VERSION}", tmp_path)
-        staging = tmp_path / "leaflet"
+        tarball = _npm_pack(f"{package}@{version}", tmp_path)
+        staging = tmp_path / "dist"
         _extract_dist(tarball, staging)
-        if leaflet_dir.exists():
-            shutil.rmtree(leaflet_dir)
-        leaflet_dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(staging, leaflet_dir)
+        if dest.exists():
+            shutil.rmtree(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(staging, dest)
+
+
+def ensure_static(static_dir: Path) -> Path:
+    """Return static_dir after making sure every package's dist files are under static_dir/<folder>/.
+
+    Idempotent: fetches only the packages whose files are missing.
+    """
+    static_dir = Path(static_dir)
+    for package, (version, folder, files) in PACKAGES.items():
+        if not all((static_dir / folder / f).is_file() for f in files):
+            _fetch(package, version, static_dir / folder)
     missing = [rel for rel in REQUIRED if not (static_dir / rel).is_file()]
     if missing:
         raise StaticAssetsError(f"Berkas statis tidak lengkap: {missing}")

@@ -86,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     summary = build.build_store(villages, out, force=True)
     print(f"Batas wilayah dibangun di {out}: {summary['counts']}")
+    if out == cfg.geo_dir:  # the app's own store: its national map tiles follow it
+        from petakesos.geo import tiles
+
+        print(f"Ubin peta nasional: {tiles.build_tiles(out, tiles.tiles_dir(cfg.static_dir))}")
     return 0
 
 

@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     if empty:
         print(f"Tidak ada berkas desa untuk provinsi: {', '.join(empty)}.", file=sys.stderr)
         return 2
-    summary = build.build_store(villages, out, force=True)
+    upper = source if (source / "db" / "kab").is_dir() else cfg.shared_geo_dir / "upstream" / "wilayah_boundaries"
+    summary = build.build_store(villages, out, force=True, upper=upper)  # kab/kec of all Indonesia from upper
     print(f"Batas wilayah dibangun di {out}: {summary['counts']}")
     if out == cfg.geo_dir:  # the app's own store: its national map tiles follow it
         from petakesos.geo import tiles

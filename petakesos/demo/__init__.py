@@ -19,6 +19,7 @@ from petakesos.demo import pmks as demo_pmks
 from petakesos.demo import population as demo_population
 from petakesos.demo import psm as demo_psm
 from petakesos.demo.people import assign_niks, make_names, rng_for
+from petakesos.geo.build import read_upper, upper_files, upper_root
 
 XLSX_PROVINCES = ("18",)
 PMKS_COLUMNS = [
@@ -66,29 +67,59 @@ def available_provinces(shared_geo_dir: Path) -> tuple[str, ...]:
 def load_villages(shared_geo_dir: Path, provinces: tuple[str, ...]) -> pd.DataFrame:
     """One row per desa/kelurahan of the provinces, with centroid and area.
 
-    Villages without a polygon take their kecamatan's mean centroid and median area.
+    Villages without a polygon take their kecamatan's mean centroid and median area; in a province without
+    village polygons, a point and a share of their kecamatan (_from_upper_polygons).
     """
     geo = Path(shared_geo_dir)
     codes = pd.read_csv(geo / "wilayah_kemendagri_2025.csv", dtype=str, keep_default_na=False)
     v = codes[(codes["tingkat"] == "4") & codes["kode_prov"].isin(provinces)]
     v = v[["kode", "jenis", "kode_prov", "kode_kab", "kode_kec", "nama_prov", "nama_kab"]]
     v = v.rename(columns={"kode": "kode_desa"})
-    coords = pd.concat(
-        [
-            pd.read_parquet(p, columns=["kode_desa", "lat", "lng", "luas_km2"])
-            for p in sorted(geo.glob("desa_*_*.parquet"))
-            if p.name.split("_")[1] in provinces
-        ],
-        ignore_index=True,
-    )
+    columns = ["kode_desa", "lat", "lng", "luas_km2"]
+    files = [p for p in sorted(geo.glob("desa_*_*.parquet")) if p.name.split("_")[1] in provinces]
+    empty = pd.DataFrame({c: pd.Series(dtype=str if c == "kode_desa" else float) for c in columns})
+    coords = pd.concat([empty, *(pd.read_parquet(p, columns=columns) for p in files)], ignore_index=True)
     v = v.merge(coords, on="kode_desa", how="left").sort_values("kode_desa", kind="stable")
     v["has_polygon"] = v["lat"].notna()
     by_kec = v.groupby("kode_kec")
     for col, how in (("lat", "mean"), ("lng", "mean"), ("luas_km2", "median")):
         v[col] = v[col].fillna(by_kec[col].transform(how))
+    v = _from_upper_polygons(v, geo)
     v["is_kel"] = v["jenis"] == "Kelurahan"
     v["kec6"] = v["kode_kec"].str.replace(".", "", regex=False).astype(np.int64)
     return v.reset_index(drop=True)
+
+
+def _from_upper_polygons(v: pd.DataFrame, geo: Path) -> pd.DataFrame:
+    """Desa of a kecamatan without any village polygon (a province with no desa_PP file) take a point inside
+    their kecamatan (else kabupaten) polygon and an equal share of its area, from shared/geo's upstream
+    kecamatan/kabupaten files; rows of villages with polygons are left exactly as they were."""
+    missing = v["lat"].isna()
+    root = upper_root(geo / "upstream" / "wilayah_boundaries")
+    if not missing.any() or root is None:
+        if missing.any():
+            raise FileNotFoundError(f"Tidak ada batas desa atau kecamatan untuk {v.loc[missing, 'kode_kec'].iloc[0]}.")
+        return v
+    provinces = set(v.loc[missing, "kode_prov"])
+    for level in ("kec", "kab"):
+        key = f"kode_{level}"
+        todo = v["lat"].isna()
+        if not todo.any():
+            break
+        units, _ = read_upper(upper_files(root, level, provinces), level)
+        units = units[units["kode"].isin(set(v.loc[todo, key]))]
+        if units.empty:
+            continue
+        point = units.geometry.representative_point()
+        km2 = units.to_crs("EPSG:6933").area / 1e6
+        per_unit = pd.DataFrame({key: units["kode"], "_lat": point.y, "_lng": point.x, "_km2": km2.to_numpy()})
+        rows = v.loc[todo, [key]].merge(per_unit, on=key, how="left")
+        rows["_km2"] = rows["_km2"] / rows.groupby(key)[key].transform("size")
+        v.loc[todo, "lat"], v.loc[todo, "lng"] = rows["_lat"].to_numpy(), rows["_lng"].to_numpy()
+        v.loc[todo, "luas_km2"] = rows["_km2"].to_numpy()
+    if v["lat"].isna().any():
+        raise FileNotFoundError(f"Tidak ada batas wilayah untuk desa {v.loc[v['lat'].isna(), 'kode_desa'].iloc[0]}.")
+    return v
 
 
 def load_kab_population(shared_geo_dir: Path) -> pd.DataFrame:

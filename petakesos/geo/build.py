@@ -4,12 +4,17 @@ Per province (two in parallel): clean the village coverage (overlaps and slivers
 dissolve kecamatan, kabupaten and province shapes from it. Then per level, over all provinces at once:
 simplify the level as one coverage so neighbours keep their shared borders, quantize coordinates, and write
 one small GeoParquet per level × zoom (the `geo` package reads them).
+
+The kecamatan, kabupaten/kota and province levels cover all of Indonesia when shared/geo holds the upstream
+`db/kab`, `db/kec` and `db/prov` files (SOURCES.md §8): provinces without village files take those polygons,
+checked against the national code list, so the national views draw every kabupaten/kota.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,17 +25,24 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from petakesos.geo import LEVELS, MANIFEST, ZOOMS, level_path
+from petakesos.geo import LEVELS, MANIFEST, ZOOMS, level_path, shapes
 from petakesos.geo.shapes import polygonal
+from petakesos.geo.shapes import snap as _snap
+from petakesos.geo.shapes import tidy as _tidy
+from petakesos.geo.upstream import _ROW, _assemble, _geodesic_km2, _open_lines, _polygons, _unquote
 
 # Bump when the output changes for the same input, so `setup` rebuilds.
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 CRS = "EPSG:4326"
-EQUAL_AREA_CRS = "EPSG:6933"  # areas of holes and parts, in m²
-GAP_WIDTH_DEG = 0.0002  # ~22 m: gaps narrower than this between villages are source slivers, not land left out
-MIN_HOLE_KM2 = 0.05
-MIN_PART_KM2 = 0.001
+_UPPER_CODE = {
+    "prov": re.compile(r"^\d{2}$"),
+    "kab": re.compile(r"^\d{2}\.\d{2}$"),
+    "kec": re.compile(r"^\d{2}\.\d{2}\.\d{2}$"),
+}
+UPPER_LEVELS = tuple(_UPPER_CODE)
 ROW_GROUP_SIZE = 2000  # small row groups let a filtered read skip most of a file
+UPSTREAM = Path("upstream") / "wilayah_boundaries"  # under shared/geo: the national kab/kec/prov polygons
+CODE_LIST = "wilayah_kemendagri_2025.csv"
 
 
 @dataclass(frozen=True)
@@ -47,18 +59,25 @@ ZOOM_SETTINGS = {"kab": Zoom(tolerance=0.0004, decimals=5), "prov": Zoom(toleran
 _OUT_COLUMNS = ["kode", "nama", "kode_prov", "kode_kab", "kode_kec", "nama_prov", "nama_kab", "nama_kec"]
 
 
-def build_store(shared_geo_dir: Path, out_dir: Path, force: bool = False) -> dict:
+def build_store(shared_geo_dir: Path, out_dir: Path, force: bool = False, upper: Path | None = None) -> dict:
     """Write geo/{level}_{zoom}.parquet for every province found as desa_*.parquet; returns a summary.
 
+    `upper`: an upstream copy with db/kab, db/kec and db/prov (default: shared_geo_dir/upstream/wilayah_boundaries
+    when it exists) whose polygons fill the upper levels of the provinces without village files.
     Skipped (summary has skipped=True) when the manifest records the same inputs and BUILD_VERSION.
     """
     shared_geo_dir, out_dir = Path(shared_geo_dir), Path(out_dir)
     inputs = sorted(shared_geo_dir.glob("desa_*.parquet"))
     if not inputs:
         raise FileNotFoundError(f"Tidak ada berkas desa_*.parquet di {shared_geo_dir}.")
+    upper = upper if upper is not None else shared_geo_dir / UPSTREAM
+    upper_db = upper_root(upper)
+    upper_inputs = [p for lv in UPPER_LEVELS for p in upper_files(upper_db, lv)] if upper_db else []
     fingerprint = {
         "build_version": BUILD_VERSION,
-        "inputs": [{"file": p.name, "size": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in inputs],
+        "inputs": [
+            {"file": p.name, "size": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in inputs + upper_inputs
+        ],
     }
     manifest_path = out_dir / MANIFEST
     if not force and _up_to_date(manifest_path, fingerprint, out_dir):
@@ -67,12 +86,14 @@ def build_store(shared_geo_dir: Path, out_dir: Path, force: bool = False) -> dic
 
     started = time.perf_counter()
     inputs_big_first = sorted(inputs, key=lambda p: -p.stat().st_size)  # keeps both workers busy to the end
-    workers = min(len(inputs), os.cpu_count() or 1, 2)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            per_province = list(pool.map(_build_province, inputs_big_first))
-    else:
-        per_province = [_build_province(p) for p in inputs_big_first]
+    workers = min(len(inputs) + 1, os.cpu_count() or 1, 2)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        provinces = [pool.submit(_build_province, p) for p in inputs_big_first]
+        # Read the national upper levels while the provinces build (in the pool, so on another core).
+        national = pool.submit(_national, upper_db, _code_list(shared_geo_dir)) if upper_db else None
+        per_province = [f.result() for f in provinces]
+        upper_levels, problems = national.result() if national else ({}, [])
+    per_province.append(_not_dissolved(upper_levels, per_province))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path.unlink(missing_ok=True)  # a build cut short must not look complete
@@ -80,21 +101,46 @@ def build_store(shared_geo_dir: Path, out_dir: Path, force: bool = False) -> dic
     for level in LEVELS:
         # One coverage per level across all provinces, so a border between two provinces is simplified once
         # and both sides keep it (simplifying each province alone would open gaps along Jateng–Jatim).
-        table = pd.concat([prov[level][0] for prov in per_province], ignore_index=True)
-        shapes = np.concatenate([prov[level][1] for prov in per_province])
+        parts = [prov[level] for prov in per_province if level in prov]
+        table = pd.concat([t for t, _ in parts if len(t)], ignore_index=True)
+        geoms = np.concatenate([g for t, g in parts if len(t)])
         order = np.argsort(table["kode"].to_numpy(), kind="stable")
-        table, shapes = table.iloc[order].reset_index(drop=True), shapes[order]
+        table, geoms = table.iloc[order].reset_index(drop=True), geoms[order]
         for zoom, cfg in ZOOM_SETTINGS.items():
-            gdf = gpd.GeoDataFrame(table, geometry=_simplify(shapes, cfg), crs=CRS)
+            gdf = gpd.GeoDataFrame(table, geometry=_simplify(geoms, cfg), crs=CRS)
             path = level_path(out_dir, level, zoom)
             tmp = path.with_suffix(".parquet.tmp")
             gdf.to_parquet(tmp, index=False, write_covering_bbox=True, row_group_size=ROW_GROUP_SIZE)
             os.replace(tmp, path)
         counts[level] = len(table)
     seconds = round(time.perf_counter() - started, 1)
-    manifest = {**fingerprint, "counts": counts, "seconds": seconds}
+    manifest = {**fingerprint, "counts": counts, "seconds": seconds, "national_problems": problems[:200]}
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return {"skipped": False, "counts": counts, "seconds": seconds}
+
+
+def _code_list(shared_geo_dir: Path) -> Path | None:
+    path = shared_geo_dir / CODE_LIST
+    return path if path.is_file() else None
+
+
+def _national(upper_db: Path, code_list: Path | None) -> tuple[dict, list[str]]:
+    """Upper-level units of all Indonesia from the upstream files (upper_levels), shapes tidied."""
+    from petakesos.geo.upstream import load_codes
+
+    levels, problems = upper_levels(upper_db, load_codes(code_list))
+    return {lv: (table, _tidy(geoms) if len(geoms) else geoms) for lv, (table, geoms) in levels.items()}, problems
+
+
+def _not_dissolved(upper: dict, per_province: list[dict]) -> dict:
+    """The upstream units whose code no village file gives: a province without village files, or a kecamatan
+    whose villages all lack a polygon. Units dissolved from villages win, so desa nest exactly in them."""
+    out = {}
+    for level, (table, geoms) in upper.items():
+        dissolved = {k for prov in per_province for k in prov[level][0]["kode"]}
+        keep = ~table["kode"].isin(dissolved).to_numpy()
+        out[level] = (table[keep].reset_index(drop=True), geoms[keep])
+    return out
 
 
 def _up_to_date(manifest_path: Path, fingerprint: dict, out_dir: Path) -> bool:
@@ -123,7 +169,7 @@ def _build_province(path: Path) -> dict[str, tuple[pd.DataFrame, np.ndarray]]:
             "luas_km2": src["luas_km2"],
         }
     ).astype({c: "str" for c in _OUT_COLUMNS + ["jenis"]})
-    out = {"desa": (desa, _clean_coverage(np.asarray(src.geometry.values)))}
+    out = {"desa": (desa, shapes.clean_coverage(np.asarray(src.geometry.values)))}
     for level in ("kec", "kab", "prov"):  # each from the level below, already tidied
         out[level] = _dissolve(*out[_child(level)], level)
     return out
@@ -131,48 +177,6 @@ def _build_province(path: Path) -> dict[str, tuple[pd.DataFrame, np.ndarray]]:
 
 def _child(level: str) -> str:
     return LEVELS[LEVELS.index(level) + 1]
-
-
-def _clean_coverage(geoms: np.ndarray) -> np.ndarray:
-    """Villages as a valid coverage: overlaps given to one neighbour, slivers between neighbours filled.
-
-    coverage_simplify needs a valid coverage; on the raw source (overlaps, ~38k slivers in Jawa Timur) it runs
-    but each side of a sliver simplifies on its own, so gaps and overlaps grow. coverage_clean resolves the
-    overlaps; its own gap merging (gap_width > 0) took 40-80 s per province, so `_fill_gaps` does that part.
-    If GEOS rejects the input we keep the source polygons: the result is then merely as clean as the source.
-    """
-    geoms = polygonal(shapely.make_valid(geoms))
-    try:
-        cleaned = polygonal(shapely.coverage_clean(geoms, gap_width=0.0))
-    except shapely.errors.GEOSException:
-        return geoms
-    # A village swallowed whole by its neighbours' overlap would vanish; keep its source shape instead.
-    lost = shapely.is_empty(cleaned)
-    cleaned[lost] = geoms[lost]
-    return _fill_gaps(cleaned)
-
-
-def _fill_gaps(cov: np.ndarray) -> np.ndarray:
-    """Merge each hole of the coverage's union narrower than GAP_WIDTH_DEG into the village sharing most border.
-
-    Width is estimated as 2·area/perimeter (exact for a long thin sliver). A hole with a shape inside it (an
-    island or enclave) is left alone, since filling it would overlap that shape.
-    """
-    rings, _ = _holes(shapely.get_parts(shapely.coverage_union_all(cov)))
-    if not len(rings):
-        return cov
-    holes = shapely.polygons(rings)
-    gaps = holes[2 * shapely.area(holes) / shapely.length(holes) < GAP_WIDTH_DEG]
-    gi, ci = shapely.STRtree(cov).query(gaps, predicate="intersects")
-    occupied = np.unique(gi[shapely.area(shapely.intersection(gaps[gi], cov[ci])) > 0])
-    shared = shapely.length(shapely.intersection(shapely.boundary(gaps[gi]), cov[ci]))
-    pairs = pd.DataFrame({"gap": gi, "village": ci, "shared": shared})
-    pairs = pairs[~pairs["gap"].isin(occupied) & (pairs["shared"] > 0)]
-    best = pairs.loc[pairs.groupby("gap")["shared"].idxmax()]
-    out = cov.copy()
-    for village, gap_idx in best.groupby("village")["gap"]:
-        out[village] = shapely.coverage_union_all(np.concatenate([[cov[village]], gaps[gap_idx.to_numpy()]]))
-    return polygonal(out)
 
 
 def _dissolve(child: pd.DataFrame, child_geoms: np.ndarray, level: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -193,53 +197,6 @@ def _dissolve(child: pd.DataFrame, child_geoms: np.ndarray, level: str) -> tuple
     return table[_OUT_COLUMNS + ["luas_km2"]], _tidy(geoms)
 
 
-def _km2(geoms: np.ndarray) -> np.ndarray:
-    return gpd.GeoSeries(geoms, crs=CRS).to_crs(EQUAL_AREA_CRS).area.to_numpy() / 1e6
-
-
-def _tidy(geoms: np.ndarray) -> np.ndarray:
-    """Drop parts < MIN_PART_KM2 (keeping at least the largest) and fill holes < MIN_HOLE_KM2.
-
-    A hole that another shape of the same level fills (an enclave) is kept, or filling it would overlap.
-    """
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    part_km2 = _km2(parts)
-    largest = pd.Series(part_km2).groupby(owner).transform("max").to_numpy()
-    keep_part = (part_km2 >= MIN_PART_KM2) | (part_km2 == largest)
-
-    rings, ring_part = _holes(parts)
-    hole_polys = shapely.polygons(rings) if len(rings) else np.empty(0, dtype=object)
-    fill = _km2(hole_polys) < MIN_HOLE_KM2 if len(rings) else np.zeros(0, dtype=bool)
-    if fill.any():
-        h, g = shapely.STRtree(geoms).query(hole_polys, predicate="intersects")
-        other = g != owner[ring_part[h]]
-        h, g = h[other], g[other]
-        occupied = shapely.area(shapely.intersection(hole_polys[h], geoms[g])) > 0
-        fill[np.unique(h[occupied])] = False
-
-    kept_holes: dict[int, list] = {}
-    for j in np.flatnonzero(~fill):
-        kept_holes.setdefault(int(ring_part[j]), []).append(rings[j])
-    by_owner: dict[int, list] = {}
-    for i in np.flatnonzero(keep_part):
-        by_owner.setdefault(int(owner[i]), []).append(shapely.Polygon(parts[i].exterior, kept_holes.get(int(i), [])))
-    out = np.empty(len(geoms), dtype=object)
-    for k in range(len(geoms)):
-        mine = by_owner[k]
-        out[k] = mine[0] if len(mine) == 1 else shapely.MultiPolygon(mine)
-    return out
-
-
-def _holes(parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Interior rings of each polygon part and the index of the part each belongs to."""
-    rings, ring_part = [], []
-    for i, p in enumerate(parts):
-        for r in p.interiors:
-            rings.append(r)
-            ring_part.append(i)
-    return np.array(rings, dtype=object), np.array(ring_part, dtype=int)
-
-
 def _simplify(geoms: np.ndarray, cfg: Zoom) -> np.ndarray:
     """Coverage-simplify one level, then snap to the zoom's grid, keeping every shape non-empty.
 
@@ -257,19 +214,87 @@ def _simplify(geoms: np.ndarray, cfg: Zoom) -> np.ndarray:
     return snapped
 
 
-def _snap(geoms: np.ndarray, grid: float) -> np.ndarray:
-    """Snap to the grid; a shape that simplification left invalid (seen in Aceh on the national build) is
-    repaired first, one by one, so one bad shape never stops the build."""
-    try:
-        return shapely.set_precision(geoms, grid)
-    except shapely.errors.GEOSException:
-        out = np.empty(len(geoms), dtype=object)
-        for i, g in enumerate(geoms):
+def upper_root(source: Path) -> Path | None:
+    """The `db` folder holding `kab/` and `kec/` under an upstream copy (repository root or `db`), or None."""
+    for candidate in (Path(source) / "db", Path(source)):
+        if (candidate / "kab").is_dir() and (candidate / "kec").is_dir():
+            return candidate
+    return None
+
+
+def upper_files(root: Path, level: str, provinces: set[str] | None = None) -> list[Path]:
+    """The upstream files of one upper level, sorted; kab/kec files limited to `provinces` when given
+    (prov files are split by number, not by province, so all of them are read)."""
+    files = sorted((Path(root) / level).glob(f"wilayah_boundaries_{level}_*.sql"))
+    if level == "prov" or provinces is None:
+        return files
+    return [p for p in files if p.name.removesuffix(".sql").rsplit("_", 1)[-1] in provinces]
+
+
+def read_upper(files: list[Path], level: str) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """(kode, nama_boundary, geometry) per upper-level unit, repaired, sorted by kode; and the rows that
+    could not be read ('file:line reason'). A code seen twice keeps its first polygon."""
+    codes, names, geoms, problems = [], [], [], []
+    for path in files:
+        for line_no, line in enumerate(_open_lines(path), 1):
+            m = _ROW.match(line)
+            if not m:
+                continue
+            kode = _unquote(m.group(1)).strip()
+            if not _UPPER_CODE[level].match(kode):
+                problems.append(f"{path.name}:{line_no} kode {kode!r} bukan kode {level}")
+                continue
             try:
-                out[i] = shapely.set_precision(g, grid)
-            except shapely.errors.GEOSException:
-                out[i] = shapely.set_precision(shapely.make_valid(g), grid)
-        return out
+                geom = _assemble(_polygons(json.loads(m.group(5))))
+            except (ValueError, TypeError, IndexError, KeyError, shapely.errors.GEOSException) as exc:
+                problems.append(f"{path.name}:{line_no} {kode} poligon tidak dapat dibaca ({exc})")
+                continue
+            codes.append(kode)
+            names.append(_unquote(m.group(2)).strip())
+            geoms.append(geom)
+    frame = pd.DataFrame({"kode": pd.Series(codes, dtype=str), "nama_boundary": pd.Series(names, dtype=str)})
+    repaired = polygonal(np.array(geoms, dtype=object)) if geoms else np.empty(0, dtype=object)
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(repaired, crs=CRS).values, crs=CRS)
+    gdf = gdf[~gdf.geometry.is_empty & ~gdf["kode"].duplicated()]
+    return gdf.sort_values("kode", ignore_index=True), problems
+
+
+TINGKAT = {"prov": "1", "kab": "2", "kec": "3"}
+_PARENTS = ("prov", "kab", "kec")
+
+
+def upper_levels(source: Path, codes: pd.DataFrame) -> tuple[dict, list[str]]:
+    """Per upper level, (table, shapes) of every unit of Indonesia, in the store's column layout with names
+    from the code list; and the problems found.
+
+    Codes are checked against the national code list: a polygon whose code is not on it is left out, and a
+    listed unit without a polygon is reported.
+    """
+    root = upper_root(source)
+    if root is None:
+        raise FileNotFoundError(f"Tidak ada folder db/kab dan db/kec wilayah_boundaries di {source}.")
+    out, problems = {}, []
+    for level in UPPER_LEVELS:
+        gdf, found = read_upper(upper_files(root, level), level)
+        problems.extend(found)
+        listed = codes[codes["tingkat"] == TINGKAT[level]]
+        unknown = ~gdf["kode"].isin(set(listed["kode"]))
+        problems.extend(f"{level} {k}: kode tidak ada dalam daftar kode wilayah" for k in gdf.loc[unknown, "kode"])
+        gdf = gdf[~unknown].reset_index(drop=True)
+        problems.extend(f"{level} {k}: tidak ada poligon" for k in sorted(set(listed["kode"]) - set(gdf["kode"])))
+        info = codes.set_index("kode").loc[gdf["kode"]]
+        table = pd.DataFrame({"kode": gdf["kode"], "nama": info["nama"].to_numpy()})
+        for lv in _PARENTS:
+            keep = _PARENTS.index(lv) <= _PARENTS.index(level)
+            table[f"kode_{lv}"] = info[f"kode_{lv}"].to_numpy() if keep else None
+        for lv in _PARENTS:
+            keep = _PARENTS.index(lv) <= _PARENTS.index(level)
+            table[f"nama_{lv}"] = info[f"nama_{lv}"].to_numpy() if keep else None
+        geoms = np.asarray(gdf.geometry.values, dtype=object)
+        table = table.astype({c: "str" for c in table.columns if table[c].notna().all()})
+        table["luas_km2"] = np.round(_geodesic_km2(geoms), 4) if len(geoms) else np.empty(0)
+        out[level] = (table, geoms)
+    return out, problems
 
 
 if __name__ == "__main__":

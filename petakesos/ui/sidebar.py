@@ -38,7 +38,9 @@ class Filters:
 
 
 def _options(parent: str, tingkat: int) -> dict[str, str]:
-    frame = data.query("app/wilayah_children", wilayah=parent, tingkat=tingkat)
+    """Every wilayah of the code list under `parent`, with data or not (a page says when there is none:
+    ui.no_data)."""
+    frame = data.query("app/nasional_wilayah_children", wilayah=parent, tingkat=tingkat)
     return dict(zip(frame["kode"], frame["nama"]))
 
 

@@ -6,10 +6,14 @@ import streamlit as st
 
 from petakesos import data, ui
 from petakesos.config import settings
-from petakesos.features.impor import job, report, text, uploads, view
+from petakesos.features.impor import job, kolom, report, text, uploads, view
+from petakesos.ingest import mapping
+from petakesos.ui import access, no_data
 
+access.require("admin")
 JOB, DONE, PREVIEWS = "impor_job", "impor_hasil", "impor_pratinjau"
 filters = ui.page_filters()
+no_data.stop_without_data(filters, stop=False)  # the page where data come in stays usable
 store = settings().store
 ui.page_heading(text.TITLE, filters)
 st.caption(text.INTRO)
@@ -20,25 +24,59 @@ kab = st.text_input(
 files = st.file_uploader(text.UPLOAD, accept_multiple_files=True, key="impor_berkas")
 cache = st.session_state.setdefault(PREVIEWS, {})
 previews = uploads.prepared(cache, files or [], store)
+
+
+def choose(p: uploads.Preview) -> dict | None:
+    """The kind and columns chosen for one readable upload (remembered ones pre-selected), its preview as
+    mapped; None, with the reason shown, while it cannot be imported as mapped."""
+    remembered = mapping.parse(data.query("app/impor_pemetaan"), p.layout_key)
+    if p.correction:
+        st.caption(text.CORRECTION.format(source=ui.plain(p.source)))
+    own = p.path.parent.name  # the upload's generated folder: its widgets' keys
+    kind = st.selectbox(
+        text.KIND_SELECT, kolom.KIND_NAMES, kolom.KIND_NAMES.index(p.kind), text.KIND_LABELS.get, key=f"jenis_{own}"
+    )
+    st.caption(f"**{text.MAPPING_HEADING}** · {text.MAPPING_REMEMBERED if remembered else text.MAPPING_CAPTION}")
+    suggested, grid = kolom.suggestion(p, remembered), st.columns(4)
+    picks = [
+        grid[i % 4].selectbox(
+            ui.plain(h or f"(kolom {i + 1})"),
+            kolom.options(kind),
+            kolom.index_of(kind, suggested[h]),
+            key=f"kolom_{own}_{kind}_{i}",
+        )
+        for i, h in enumerate(kolom.to_map(p))
+    ]
+    choice = kolom.chosen(p, picks)
+    st.caption(view.preview_caption(p, kind))
+    rows = kolom.preview_rows(p, choice)
+    st.dataframe(rows, hide_index=True, height=ui.table_height(len(rows), 5))
+    if problem := kolom.problem(p, choice, kind):
+        st.error(ui.plain(problem), icon=":material/block:")
+        return None
+    return kolom.picked(p, kind, choice)
+
+
+chosen = []
 for p in previews:
     with st.container(border=True):
         st.text(p.original)
         if p.error:
             st.error(ui.plain(p.error), icon=":material/block:")
-        else:
-            st.caption(view.preview_caption(p))
-            st.dataframe(p.rows, hide_index=True, height=ui.table_height(len(p.rows), 5))
+        elif (c := choose(p)) is not None:
+            chosen.append(c)
 
-good = [p for p in previews if not p.error]
 running = st.session_state.get(JOB)
-if st.button(text.IMPORT_BUTTON, type="primary", disabled=not good or running is not None, key="impor_mulai"):
+ready = bool(chosen) and len(chosen) == len(previews)
+if st.button(text.IMPORT_BUTTON, type="primary", disabled=not ready or running is not None, key="impor_mulai"):
     folder = uploads.new_folder(store)
+    picked = job.Choices(*([c[k] for c in chosen] for k in ("name", "kind", "mapping")), job.who(st.session_state))
     running = st.session_state[JOB] = {
-        "proc": job.start(store, [p.path for p in good], kab.strip() or None, folder),
+        "proc": job.start(store, [c["preview"].path for c in chosen], kab.strip() or None, folder, picked),
         "folder": folder,
-        "previews": good,
+        "chosen": chosen,
     }
-elif previews and not good:
+elif previews and not ready:
     st.warning(text.NOTHING_TO_IMPORT)
 
 
@@ -49,10 +87,10 @@ def follow() -> None:
     if state is None:
         return
     status = job.poll(state["proc"], state["folder"])
-    st.progress(status.fraction, text=status.label)
+    st.progress(status.fraction, text=ui.plain(status.label))
     if status.done:
-        st.session_state[DONE] = {"status": status, "previews": state["previews"]}
-        uploads.clean(state["previews"], state["folder"], store)
+        st.session_state[DONE] = {"status": status, "chosen": state["chosen"]}
+        uploads.clean([c["preview"] for c in state["chosen"]], state["folder"], store)
         st.session_state[PREVIEWS] = {}
         del st.session_state[JOB]
         data.snapshot.clear()  # the next queries see the import at once
@@ -68,20 +106,19 @@ if finished and finished["status"].error:
 elif finished:
     st.header(text.REPORT_HEADING)
     st.caption(text.REPORT_CAPTION)
-    named = {p.path.name: p for p in finished["previews"]}
-    table = report.accounts(finished["status"].result, {k: p.original for k, p in named.items()})
+    table = report.accounts(finished["status"].result, {})
     ui.table(table, key="impor_laporan")
     for sentence, ok in view.sums(table):
         (st.success if ok else st.warning)(ui.plain(sentence))
     ui.chart(view.accounts_chart(table), config=view.CHART_CONFIG, key="impor_grafik")
-    for safe, p in named.items():
-        bad = data.query("app/impor_karantina", wilayah="", file_name=safe, alasan="")
+    for n, c in enumerate(finished["chosen"]):  # the quarantine of each file (a fixed download: its original)
+        bad = data.query("app/impor_karantina", wilayah="", file_name=c["source"], alasan="")
         if bad.empty:
-            st.caption(f"{ui.plain(p.original)}: {text.NO_QUARANTINE}")
+            st.caption(f"{ui.plain(c['source'])}: {text.NO_QUARANTINE}")
             continue
-        sheets = lambda bad=bad, p=p: {text.QUARANTINE_SHEET: report.original_layout(bad, p.headers)}  # noqa: E731
-        name = report.excel_name(p.original)
-        ui.excel_download(f"{text.QUARANTINE_EXCEL}: {ui.plain(p.original)}", sheets, None, file_name=name, key=safe)
+        sheets = lambda bad=bad, h=c["headers"]: {text.QUARANTINE_SHEET: report.original_layout(bad, h)}  # noqa: E731
+        label, name = f"{text.QUARANTINE_EXCEL}: {ui.plain(c['source'])}", report.excel_name(c["source"])
+        ui.excel_download(label, sheets, None, file_name=name, key=f"impor_unduh_{n}")
 
 st.header(text.DESA_HEADING)
 st.caption(text.DESA_CAPTION)

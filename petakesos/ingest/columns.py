@@ -107,17 +107,15 @@ MIN_HEADER_SCORE = 3
 
 def find_header(rows: Sequence[Sequence[str | None]]) -> tuple[int, int] | None:
     """(index, depth) of the header in the top rows: the first row with the most known headers (at least 3),
-    else the first non-empty row; depth 2 when the row below completes it (a merged two-row header).
-    None when the rows are all empty."""
+    else the first non-empty row (headers to be mapped by hand, ingest.mapping); depth 2 when a found
+    header's row below completes it (a merged two-row header). None when the rows are all empty."""
     top = rows[:HEADER_SCAN]
     scores = [header_score(r) for r in top]
     best = max(scores, default=0)
-    if best >= MIN_HEADER_SCORE:
-        h = scores.index(best)
-    else:
+    if best < MIN_HEADER_SCORE:  # no known header: the first row is it (a data cell such as 'L' is no header)
         h = next((i for i, r in enumerate(top) if any(c is not None for c in r)), None)
-        if h is None:
-            return None
+        return None if h is None else (h, 1)
+    h = scores.index(best)
     return h, 2 if h + 1 < len(rows) and _completes(rows[h], rows[h + 1]) else 1
 
 

@@ -101,24 +101,41 @@ class WrongKind(ValueError):
     """The header matches no export kind; the message names the file and what is missing."""
 
 
-def detect(file_name: str, columns: list[str]) -> Kind:
-    """The kind whose required columns all appear in the header (the most specific one wins).
+BY_NAME = {k.name: k for k in KINDS}
 
-    When none fits, the message names the closest kind, its missing columns with the header spellings
-    accepted for each (data/impor/kolom.csv), and the columns that were found.
-    """
+
+def closest(columns: list[str]) -> Kind:
+    """The kind sharing the most required columns with the header (the page pre-selects it)."""
     present = set(columns)
     matches = [k for k in KINDS if set(k.required) <= present]
     if matches:
         return max(matches, key=lambda k: len(k.required))
-    best = max(KINDS, key=lambda k: len(set(k.required) & present))
+    return max(KINDS, key=lambda k: len(set(k.required) & present))
+
+
+def detect(file_name: str, columns: list[str], chosen: str | None = None) -> Kind:
+    """The kind whose required columns all appear in the header (the most specific one wins), or the kind
+    `chosen` by hand (a name of KINDS) when all its required columns appear.
+
+    When none fits, the message names the closest (or chosen) kind, its missing columns with the header
+    spellings accepted for each (data/impor/kolom.csv), and the columns that were found.
+    """
+    present = set(columns)
+    best = BY_NAME[chosen] if chosen else closest(columns)
+    if set(best.required) <= present:
+        return best
     missing = [c for c in best.required if c not in present]
     accepted = "; ".join(f"{c} (judul yang dikenali: {', '.join(spellings(c)) or c})" for c in missing)
     hint = ""
     if best.nik_column == "nik_psm" and "nik" in present:
         hint = " Pada data pelatihan, kolom NIK harus berjudul 'NIK PSM'."
+    fits = (
+        f"jenis yang dipilih, {best.label}, memerlukan kolom yang tidak ada"
+        if chosen
+        else f"kolom judul tidak cocok dengan jenis ekspor mana pun. Paling mirip {best.label}, "
+        "tetapi kolom berikut tidak ada"
+    )
     raise WrongKind(
-        f"Berkas {file_name}: kolom judul tidak cocok dengan jenis ekspor mana pun. "
-        f"Paling mirip {best.label}, tetapi kolom berikut tidak ada: {accepted}.{hint} "
+        f"Berkas {file_name}: {fits}: {accepted}.{hint} "
         f"Kolom yang ditemukan: {', '.join(columns) or '(kosong)'}. Lihat data/README.md dan data/impor/kolom.csv."
     )

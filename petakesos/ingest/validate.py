@@ -36,6 +36,7 @@ _MACROS = (
     "ingest/values_macro_masalah",
     "ingest/values_macro_nik",
     "ingest/values_macro_nik_bersih",
+    "ingest/values_macro_nik_kunci",
     "ingest/values_macro_tanggal",
     "ingest/values_macro_bulat",
     "ingest/values_macro_bulat_alasan",

@@ -1,4 +1,4 @@
--- One row per imported file (table import_log), newest first, for wilayah $wilayah ('' = every import):
+-- One row per imported file (table import_log) with who imported it, newest first, for wilayah $wilayah ('' = every import):
 -- files with a name of which some import stored rows in the wilayah (cases, PSM, population by desa;
 -- training by its PSM's desa), so a re-import that added nothing is listed beside the first one.
 -- Params: $wilayah (VARCHAR).
@@ -36,7 +36,8 @@ select
     l.n_read,
     l.n_imported,
     l.n_quarantined,
-    l.n_duplicate
+    l.n_duplicate,
+    l.imported_by
 from import_log as l
 where $wilayah = '' or l.file_name in (select n.file_name from nama as n)
 order by l.import_id desc, l.file_name asc;

@@ -1,8 +1,9 @@
 -- The rejected rows kept whole (temp table karantina_baru), one per rejected raw row: the row as read
 -- as JSON without empty cells, any NIK column ('nik', 'nik_psm') replaced by 'hash:' and its keyed
--- hash (never the NIK itself), with the columns at fault and the reasons. row_key hashes the kind and
--- the row, so the same bad row imported again adds nothing. Needs raw_rows, rejects and the macro
--- values_hmac. Params: $kind, $file_name (VARCHAR), $import_id (INTEGER), $ipad, $opad (BLOB).
+-- hash (never the NIK itself; a hash carried over from quarantine kept as it is), with the columns at
+-- fault and the reasons. row_key hashes the kind and the row, so the same bad row imported again adds
+-- nothing. Needs raw_rows, rejects and the macro values_nik_karantina. Params: $kind, $file_name (VARCHAR),
+-- $import_id (INTEGER), $ipad, $opad (BLOB).
 create or replace temp table karantina_baru as
 with mentah as (
     select
@@ -12,7 +13,7 @@ with mentah as (
         select
             _baris,
             columns(lambda c: c not in ('_baris', 'nik', 'nik_psm')),
-            'hash:' || values_hmac(columns(lambda c: c in ('nik', 'nik_psm')), $ipad, $opad)
+            values_nik_karantina(columns(lambda c: c in ('nik', 'nik_psm')), $ipad, $opad)
         from raw_rows
         where _baris in (select rj._baris from rejects as rj)
     ) as r

@@ -57,7 +57,7 @@ stored as (
     select
         c._baris,
         c.masalah,
-        case when c.nik_alasan is null then values_hmac(values_nik_bersih(c.nik_psm), $ipad, $opad) end as nik_hash,
+        case when c.nik_alasan is null then values_nik_kunci(c.nik_psm, $ipad, $opad) end as nik_hash,
         regexp_replace(c.jenis_pelatihan, '\s+', ' ', 'g') as jenis_pelatihan,
         c.mulai as tanggal_mulai,
         c.selesai as tanggal_selesai,

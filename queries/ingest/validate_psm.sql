@@ -95,7 +95,7 @@ stored as (
     select
         c._baris,
         c.masalah,
-        case when c.nik_alasan is null then values_hmac(values_nik_bersih(c.nik), $ipad, $opad) end as nik_hash,
+        case when c.nik_alasan is null then values_nik_kunci(c.nik, $ipad, $opad) end as nik_hash,
         c.nama,
         c.jenis_kelamin_l_p as jenis_kelamin,
         c.lahir as tanggal_lahir,

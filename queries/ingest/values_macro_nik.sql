@@ -1,8 +1,11 @@
 -- Macro values_nik_alasan(nik): why a written NIK cannot be used, or null when it is 16 digits once spaces and
 -- dots are removed. Values damaged by Excel (scientific notation, a number with '.0', 15 digits) get their own
--- reason: the lost digits cannot be recovered. The NIK itself is never part of a reason. No params.
+-- reason: the lost digits cannot be recovered. A keyed hash the importer carried over from quarantine
+-- ('hash:<64 hex>', values_nik_kunci) is good: its NIK was checked when it was first read. The NIK itself
+-- is never part of a reason. No params.
 create or replace temp macro values_nik_alasan(nik) as
     case
+        when regexp_full_match(nik, 'hash:[0-9a-f]{64}') then null  -- carried over from quarantine
         when length(nik) = 16 and regexp_full_match(nik, '\d+') then null
         when regexp_full_match(nik, '\s*\d([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*')
             then 'NIK rusak oleh Excel (notasi ilmiah); digit yang hilang tidak dapat dipulihkan, '

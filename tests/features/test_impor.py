@@ -128,7 +128,7 @@ def test_import_confirm_and_import_again_releases_the_row(world, store, tmp_path
     bad = _karantina(store, world, "kasus.xlsx")
     assert list(bad["row_number"]) == [8, 9]
     layout = report.original_layout(bad, uploads.preview(path, "k.xlsx").headers)
-    assert list(layout.columns) == [*HEADER[2:], "Baris asal", "Alasan"]
+    assert list(layout.columns) == [*HEADER[2:], "Baris asal", "Berkas asal", "Alasan"]
     # A name the importer matched surely is kept as its code (the engine quarantines the row after matching).
     assert list(layout["Desa/Kel"]) == ["Sidorejo", "35.23.01.2001"] and list(layout["Baris asal"]) == [8, 9]
     assert list(layout["Jenis PMKS"]) == ["24", "99"] and list(layout["Nama Lengkap"]) == ["Warga Empat", "Warga Lima"]
@@ -198,3 +198,51 @@ def test_history_and_quarantine_list_never_show_a_nik(world, store):
     assert list(history.iloc[0][["Dibaca", "Diimpor", "Karantina", "Duplikat"]]) == [12, 6, 5, 1]
     assert "nik" not in " ".join(listed.columns).lower()
     assert not listed.astype(str).apply(lambda c: c.str.contains(r"hash:|\d{16}")).any().any()
+
+
+def test_the_page_hands_names_kinds_mappings_and_user_to_the_import_command(tmp_path):
+    choices = job.Choices(["-x; rm.csv"], ["pmks"], [{"Nama Warga": "nama"}], "siti")
+    args = job.command("store", [tmp_path / "x.csv"], None, tmp_path, choices)
+    assert args[args.index("import") :] == [
+        "import",
+        "--json",
+        "--db",
+        "store",
+        "--kolom",
+        str(tmp_path / job.MAPPING_FILE),
+        "--oleh",
+        "siti",
+        "--nama=-x; rm.csv",  # one argument, never a path or an option
+        "--jenis=pmks",
+        "--",
+        str(tmp_path / "x.csv"),
+    ]
+    assert json.loads((tmp_path / job.MAPPING_FILE).read_text()) == [{"Nama Warga": "nama"}]
+    assert job.who({"petakesos_user": "budi"}) == "budi" and job.who({}) == "(mode demo)"
+
+
+def test_the_mapping_step_previews_as_mapped_and_hides_any_nik(tmp_path):
+    from petakesos.features.impor import kolom
+
+    path = tmp_path / "x.csv"
+    path.write_text("Nomor Warga,Nama Warga,Catatan\n3523010101500001,Warga Satu,3523 0101 0150 0002\n")
+    p = uploads.preview(path, "x.csv")
+    assert kolom.to_map(p) == ["Nomor Warga", "Nama Warga", "Catatan"]
+    assert kolom.suggestion(p, None) == {"Nomor Warga": None, "Nama Warga": None, "Catatan": None}
+    assert kolom.suggestion(p, {"nama_warga": "nama"})["Nama Warga"] == "nama"
+    choice = kolom.chosen(p, ["nik", "nama", "(abaikan)"])
+    assert choice == {"Nomor Warga": "nik", "Nama Warga": "nama", "Catatan": None}
+    assert kolom.preview_rows(p, choice).to_dict("records") == [{"baris": 2, "nama": "Warga Satu"}]
+    # Mapped to a column that is shown, a NIK is still hidden.
+    shown = kolom.preview_rows(p, kolom.chosen(p, ["(abaikan)", "nama", "sumber"]))
+    assert shown.to_dict("records") == [{"baris": 2, "nama": "Warga Satu", "sumber": "(NIK disembunyikan)"}]
+    assert "nama" in kolom.problem(p, kolom.chosen(p, ["nama", "nama", "(abaikan)"]), "pmks")
+    assert kolom.problem(p, choice, "pmks").startswith("Berkas x.csv: jenis yang dipilih, register kasus PMKS")
+
+
+def test_the_footer_line_without_an_import_and_after_one():
+    from petakesos.ui import footer
+
+    assert footer.line(pd.DataFrame()) == "Data contoh (sintetis), belum ada impor"
+    last = pd.DataFrame({"imported_at": [pd.Timestamp("2026-06-26 10:00")], "file_name": ["a_b*.csv"], "kind": ["psm"]})
+    assert footer.line(last) == "Data terakhir diimpor: 26 Juni 2026 — a\\_b\\*\\.csv (Register PSM)"

@@ -31,7 +31,10 @@ def base():
     code_list = require(SHARED_GEO / "wilayah_kemendagri_2025.csv", "Daftar kode wilayah")
     con = duckdb.connect()
     for name in sql.names("schema"):
-        sql.execute(con, name)
+        try:
+            sql.execute(con, name)
+        except duckdb.NotImplementedException:  # a DuckLake-only storage setting (sort order): not needed here
+            continue
     codes = pd.read_csv(code_list, dtype=str).drop(columns=["kode_angka"])
     codes["tingkat"] = codes["tingkat"].astype(int)
     con.register("codes", codes)

@@ -17,27 +17,59 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petakesos.config import REPO_ROOT
+from petakesos.features.impor import text
 
 PROGRESS_FILE = "kemajuan.jsonl"
+MAPPING_FILE = "kolom.json"
 OUT_FILE = "keluaran.json"
 ERR_FILE = "galat.txt"
 REFUSED = 2  # the import command's exit code for a refusal (unreadable file, wrong kind, import running)
 
 
-def command(store: str, files: list[Path], kabupaten: str | None, folder: Path) -> list[str]:
-    """The child's command line: this module, its progress file, then the import command's arguments."""
+@dataclass(frozen=True)
+class Choices:
+    """What the page chose per file (one entry each, in the order of the files): the names they were
+    uploaded under, their kinds, their column mappings; and who imports."""
+
+    names: list[str]
+    kinds: list[str]
+    mappings: list[dict]
+    by: str
+
+
+def who(state) -> str:
+    """Who imports: the signed-in user (`petakesos_user`, set by the login), else '(mode demo)'."""
+    return state.get("petakesos_user") or text.DEMO_USER
+
+
+def command(
+    store: str, files: list[Path], kabupaten: str | None, folder: Path, choices: Choices | None = None
+) -> list[str]:
+    """The child's command line: this module, its progress file, then the import command's arguments
+    (the mappings go in a JSON file in `folder`; names stay arguments, never paths)."""
     args = [sys.executable, "-m", "petakesos.features.impor.job", str(folder / PROGRESS_FILE), "--"]
     args += ["import", "--json", "--db", str(store)]
     if kabupaten:
         args += ["--kabupaten", kabupaten]
-    return args + [str(f) for f in files]
+    if choices:
+        (folder / MAPPING_FILE).write_text(json.dumps(choices.mappings, ensure_ascii=False), encoding="utf-8")
+        args += ["--kolom", str(folder / MAPPING_FILE), "--oleh", choices.by]
+        for name, kind in zip(choices.names, choices.kinds, strict=True):
+            args += [f"--nama={name}", f"--jenis={kind}"]
+    return args + ["--", *(str(f) for f in files)]
 
 
-def start(store: str, files: list[Path], kabupaten: str | None, folder: Path) -> subprocess.Popen:
+def start(
+    store: str, files: list[Path], kabupaten: str | None, folder: Path, choices: Choices | None = None
+) -> subprocess.Popen:
     """Start the import; its output goes to files in `folder` (a pipe could fill up and stall it)."""
     with (folder / OUT_FILE).open("wb") as out, (folder / ERR_FILE).open("wb") as err:
         return subprocess.Popen(
-            command(store, files, kabupaten, folder), cwd=REPO_ROOT, env=dict(os.environ), stdout=out, stderr=err
+            command(store, files, kabupaten, folder, choices),
+            cwd=REPO_ROOT,
+            env=dict(os.environ),
+            stdout=out,
+            stderr=err,
         )
 
 
@@ -89,7 +121,7 @@ def _hook(progress: Path, n_files: int):
 
     def read_table(path, *a, **k):
         table = read(path, *a, **k)
-        note(f"Berkas dibaca: {Path(path).name}")
+        note("Berkas dibaca")
         return table
 
     def import_one(con, table, *a, **k):

@@ -53,13 +53,15 @@ def _raw(frame: pd.DataFrame) -> list[dict]:
 
 def original_layout(karantina: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     """Quarantined rows as the file had them: its columns in its order under its own headers (`headers`,
-    canonical -> as written; a key not there keeps its canonical name), then 'Baris asal' and 'Alasan'.
-    The NIK columns are left out: they hold only a hash."""
+    canonical -> as written; a key not there keeps its canonical name), then 'Baris asal', 'Berkas asal'
+    and 'Alasan', which tell the importer where a fixed row belongs (ingest.correction). The NIK columns
+    are left out: they hold only a hash (the importer carries it over)."""
     raws = _raw(karantina)
     keys = [k for k in headers if k not in NIK_KEYS]
     keys += sorted({k for r in raws for k in r} - set(keys) - set(NIK_KEYS))
     out = pd.DataFrame([[r.get(k) for k in keys] for r in raws], columns=[headers.get(k) or k for k in keys])
     out[text.ROW] = karantina["row_number"].astype(int).to_numpy()
+    out[text.SOURCE] = karantina["file_name"].to_numpy()
     out[text.REASON] = karantina["alasan"].to_numpy()
     return out
 
@@ -138,12 +140,14 @@ def confirm(settings: Settings, store: str, kabupaten: str, picked: pd.DataFrame
 
 
 def history(log: pd.DataFrame) -> pd.DataFrame:
-    """The import log as the page shows it: when, file, kind, checksum and the accounting."""
+    """The import log as the page shows it: when, by whom, file, kind, checksum and the accounting (an
+    import from before the log named its user shows '-')."""
     labels = text.ACCOUNT_LABELS
     return pd.DataFrame(
         {
             text.WHEN: pd.to_datetime(log["imported_at"]).dt.strftime("%Y-%m-%d %H:%M:%S"),
             text.FILE: log["file_name"],
+            text.BY: log["imported_by"].fillna("-"),
             text.KIND: log["kind"].map(lambda k: text.KIND_LABELS.get(k, k)),
             labels["read"]: log["n_read"].astype(int),
             labels["imported"]: log["n_imported"].astype(int),

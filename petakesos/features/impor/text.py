@@ -63,9 +63,21 @@ ACCOUNT_LABELS = {
 FILE = "Berkas"
 KIND = "Jenis"
 ROW = "Baris asal"
+SOURCE = "Berkas asal"
 REASON = "Alasan"
 COLUMN = "Kolom"
 WHEN = "Waktu"
+BY = "Oleh"
+DEMO_USER = "(mode demo)"  # who imports when no one is logged in
+KIND_SELECT = "Jenis data"
+MAPPING_HEADING = "Kolom terbaca"
+MAPPING_CAPTION = (
+    "Judul kolom di berkas → isian yang dibaca. Ubah bila salah; pilihan diingat untuk berkas berikutnya "
+    "dengan susunan judul yang sama."
+)
+MAPPING_REMEMBERED = "Pemetaan kolom diambil dari impor sebelumnya dengan susunan judul yang sama."
+MAPPED_TWICE = "Isian {kolom} dipilih untuk lebih dari satu kolom; pilih satu kolom saja untuk tiap isian."
+CORRECTION = "Unduhan karantina yang diperbaiki: baris kembali ke berkas asalnya, {source}."
 CHECKSUM = "SHA-256"
 DESA_WRITTEN = "Desa (tertulis)"
 KEC_WRITTEN = "Kecamatan (tertulis)"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from petakesos import db
-from petakesos.ingest import guard
-from petakesos.ingest.kinds import WrongKind, detect
+from petakesos.ingest import correction, guard, mapping
+from petakesos.ingest.kinds import closest
 from petakesos.ingest.readers import ROW_COL, UnreadableFile, read_table
 
 UPLOAD_DIR = "impor_unggah"
@@ -80,8 +80,10 @@ def remove(folder: Path, store: str) -> None:
 
 @dataclass(frozen=True)
 class Preview:
-    """What the importer will make of one file: its kind, header row, first rows and column headers, or
-    the clear message it refuses it with (then `error` is set and the rest empty)."""
+    """What the importer will make of one file: its likely kind, header row, first rows and column headers
+    (their mapping is chosen on the page, features.impor.kolom), or the clear message it refuses it with
+    (then `error` is set and the rest empty). A fixed quarantine download (`correction`) names the file
+    its rows go back to (`source`)."""
 
     original: str
     path: Path
@@ -89,19 +91,23 @@ class Preview:
     header_row: int = 0
     n_rows: int = 0
     dropped: int = 0
-    headers: dict[str, str] = field(default_factory=dict)  # canonical -> as written in the file
+    headers: dict[str, str] = field(default_factory=dict)  # column as read -> as written in the file
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     error: str = ""
+    layout_key: str = ""  # ingest.mapping.layout_key of the headers: the remembered mapping's key
+    correction: bool = False
+    source: str = ""
 
 
 def preview(path: Path, original: str) -> Preview:
-    """Read `path` as the importer does (readers.read_table, kinds.detect) and keep its first rows; the
-    NIK columns are left out of the rows shown."""
+    """Read `path` as the importer does (readers.read_table) and keep its first rows and the kind its
+    columns fit best (kinds.closest); the NIK columns are left out of the rows shown."""
     try:
         table = read_table(path, max_bytes=guard.max_bytes_from_env())
-        kind = detect(original, [c for c in table.table.column_names if c != ROW_COL])
-    except (UnreadableFile, WrongKind) as exc:
+    except UnreadableFile as exc:
         return Preview(original, path, error=str(exc).replace(path.name, original))
+    kind = closest(correction.detection_columns(table))
+    fixed = correction.is_correction(table)
     head = table.table.slice(0, PREVIEW_ROWS).to_pandas()
     shown = head.drop(columns=[c for c in ("nik", "nik_psm") if c in head.columns])
     shown = shown.rename(columns={ROW_COL: "baris"})
@@ -114,6 +120,9 @@ def preview(path: Path, original: str) -> Preview:
         dropped=len(table.dropped),
         headers=dict(table.headers),
         rows=shown,
+        layout_key=mapping.layout_key(list(table.headers.values())),
+        correction=fixed,
+        source=next((v for v in table.table[correction.SOURCE].to_pylist() if v), "") if fixed else "",
     )
 
 

@@ -16,10 +16,12 @@ OTHER_COLOR = "#b8b8b8"
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": "laporan_impor"}}
 
 
-def preview_caption(p: Preview) -> str:
-    """'Register kasus PMKS · judul di baris 3 · 1.234 baris data · …' for one previewed file."""
+def preview_caption(p: Preview, kind: str | None = None) -> str:
+    """'Register kasus PMKS · judul di baris 3 · 1.234 baris data · …' for one previewed file (as `kind`
+    when one was chosen)."""
+    kind = kind or p.kind
     return text.PREVIEW_CAPTION.format(
-        jenis=text.KIND_LABELS.get(p.kind, p.kind),
+        jenis=text.KIND_LABELS.get(kind, kind),
         baris=fmt.number(p.header_row),
         n=fmt.number(p.n_rows),
         jumlah=fmt.number(p.dropped),

@@ -95,6 +95,35 @@ def small_count(value, suppress: bool) -> str:
     return number(value)
 
 
+def _small(counts) -> pd.Series:
+    return pd.to_numeric(pd.Series(counts), errors="coerce").fillna(0).between(1, 4)
+
+
+def masked_total(counts, suppress: bool) -> str:
+    """The sum of per-desa `counts` for display. With `suppress`, a sum that includes desa shown as "<5"
+    is the range it can take ('217–220'): the exact sum minus the desa shown elsewhere would give the
+    hidden ones back."""
+    values = pd.to_numeric(pd.Series(counts), errors="coerce").fillna(0)
+    hidden = _small(values) if suppress else pd.Series(False, index=values.index)
+    shown, n = values[~hidden].sum(), int(hidden.sum())
+    return number(shown) if n == 0 else f"{number(shown + n)}–{number(shown + 4 * n)}"
+
+
+def masked_rate(counts, population, suppress: bool, per: float = 1000.0, digits: int = 1) -> str:
+    """Cases per `per` residents over the desa with a population figure, for display; with `suppress`
+    and desa of 1–4 cases among them, the range the rate can take (rate × population is the total)."""
+    values = pd.to_numeric(pd.Series(counts), errors="coerce").fillna(0).reset_index(drop=True)
+    pop = pd.to_numeric(pd.Series(population), errors="coerce").reset_index(drop=True)
+    counted = pop > 0
+    total = pop[counted].sum()
+    if total <= 0:
+        return MISSING
+    hidden = (_small(values) & counted) if suppress else pd.Series(False, index=values.index)
+    shown, n = values[counted & ~hidden].sum(), int(hidden.sum())
+    low, high = per * (shown + n) / total, per * (shown + 4 * n) / total
+    return decimal(low, digits) if n == 0 else f"{decimal(low, digits)}–{decimal(high, digits)}"
+
+
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&]")
 
 

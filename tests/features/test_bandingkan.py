@@ -385,7 +385,8 @@ def test_captions_and_marked_kabupaten():
     table = _multi_province_table()
     assert bandingkan_view.intro(table, False).endswith("mengurutkan menurut kolom lain.")
     assert "(3 kab/kota se-2 provinsi)" in bandingkan_view.intro(table, False)
-    assert bandingkan_view.intro(table, True).endswith('ditampilkan "<5".')
+    masked = bandingkan_view.intro(table, True)  # says what masking hides: the count and the rates beside it
+    assert 'Kasus PMKS 1–4 ditampilkan "<5"' in masked and masked.endswith("ditampilkan sebagai rentang.")
     assert bandingkan_view.all_provinces_name(table[table["jenis_baris"] == ROW_KAB]) == "Semua provinsi (P1, P2)"
     assert bandingkan_view.marked("01.02", ["01.01", "01.02", "02.01"]) == ["01.02", "01.01", "02.01"]
     assert bandingkan_view.marked(None, ["01.01"]) == ["01.01"]
@@ -412,3 +413,65 @@ def test_excel_download_names_its_scope_and_year():
     assert bandingkan_view.export(table, 2022, "desa_tanpa_psm", False, "Jawa Timur", "35", 2025, today)[2] == (
         "bandingkan_kabupaten_35_2025.xlsx"
     )
+
+
+def _two_kabupaten(kasus_a: int) -> pd.DataFrame:
+    """Kabupaten A (kasus_a cases, 1.000 residents, 1 PSM) and B (10 cases, 2.000 residents, 2 PSM), 2022."""
+    return pd.DataFrame(
+        {
+            "kode_kab": ["35.01", "35.02"],
+            "nama_kab": ["Kabupaten A", "Kabupaten B"],
+            "kode_prov": "35",
+            "nama_prov": "Jawa Timur",
+            "tahun": 2022,
+            "jumlah_desa": [10, 10],
+            "penduduk": [1000, 2000],
+            "kasus": [kasus_a, 10],
+            "kasus_berpenduduk": [kasus_a, 10],
+            "psm_aktif": [1, 2],
+            "psm_berpenduduk": [1, 2],
+            "psm_terlatih": [0, 0],
+            "desa_dengan_psm": [1, 2],
+        }
+    )
+
+
+def test_trend_draws_no_case_rate_of_a_masked_kabupaten_nor_of_its_province():
+    rows = _two_kabupaten(3)
+    kab, prov = bandingkan_view.trend(rows, "kasus_per_1000", [2022], suppress=True)
+    # A: 3 / 1.000 × 1.000 = 3,0 would give its 3 cases back; the province's 13 / 3.000 minus B's 10 too.
+    assert kab.set_index("kode")["nilai"].isna().tolist() == [True, False]
+    assert kab.set_index("kode").loc["35.02", "nilai"] == 5.0  # 10 / 2.000 × 1.000
+    assert prov["nilai"].isna().all()
+    kab, prov = bandingkan_view.trend(rows, "kasus_per_1000", [2022], suppress=False)
+    assert kab["nilai"].tolist() == [3.0, 5.0] and round(prov["nilai"].iloc[0], 3) == 4.333
+    kab, prov = bandingkan_view.trend(_two_kabupaten(5), "kasus_per_1000", [2022], suppress=True)
+    assert kab["nilai"].tolist() == [5.0, 5.0] and prov["nilai"].notna().all()  # 5 cases are not masked
+
+
+def test_league_table_masks_a_kabupaten_and_gives_its_province_a_range():
+    rows = _two_kabupaten(3)
+    table = bandingkan_view.league_table(rows, rows, 2022, None, "kasus_per_psm", True)
+    kab = table[table["jenis_baris"] == ROW_KAB].set_index("kode_kab")
+    assert math.isnan(kab.loc["35.01", "kasus_per_psm"]) and pd.isna(kab.loc["35.01", "peringkat"])
+    assert kab.loc["35.01", bandingkan_table.SHOWN_AS] == "<5" and math.isnan(kab.loc["35.01", "kasus"])
+    assert kab.loc["35.02", "kasus_per_psm"] == 5.0 and kab.loc["35.02", "peringkat"] == 1  # 10 / 2 PSM
+    prov = _row(table, ROW_PROV)
+    assert prov[bandingkan_table.SHOWN_AS] == "11–14"  # B's 10 plus A's 1–4
+    assert math.isnan(prov["kasus_per_psm"]) and math.isnan(prov["kasus_per_1000"])
+    med = _row(table, ROW_MEDIAN)
+    assert med["kasus_per_psm"] == 5.0  # over B alone: A's 3,0 is left out, not averaged in
+    assert bandingkan_table.export_table(table, None, "kasus_per_psm", True)["Kasus PMKS"].tolist()[:3] == [
+        10,
+        "<5",
+        "11–14",
+    ]
+
+
+def test_map_legends_say_a_case_figure_may_be_empty_because_it_is_masked():
+    assert bandingkan_view.kabupaten_spec("kasus_per_1000", "Jawa Timur", 2022, True).no_data_label.endswith(
+        " / <5 kasus"
+    )
+    assert bandingkan_view.desa_spec("kasus_per_psm", "Tuban", 2022, True).no_data_label.endswith(" / <5 kasus")
+    assert "<5" not in bandingkan_view.kabupaten_spec("desa_tanpa_psm", "Jawa Timur", 2022, True).no_data_label
+    assert "<5" not in bandingkan_view.kabupaten_spec("kasus_per_1000", "Jawa Timur", 2022, False).no_data_label

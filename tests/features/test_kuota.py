@@ -269,3 +269,28 @@ def test_page_map_sheet_and_file_name(units):
     assert sheet["Tanggal dibuat"] == "2025-06-26 10:00" and sheet['Angka 1–4 disamarkan ("<5")'] == "ya"
     assert sheet["Definisi"].startswith("PSM aktif: ")
     assert view.file_name(filters, params) == "rencana_kuota_psm_35.23.01_2022_1000_satu_per_desa.xlsx"
+
+
+def test_reasons_rank_desa_among_unmasked_ones_only():
+    units = pd.DataFrame(
+        {
+            "kode_desa": ["01.01.01.2001", "01.01.01.2002", "01.01.01.2003", "01.01.01.2004"],
+            "nama_desa": ["X", "Y", "Z", "W"],
+            "kode_kec": "01.01.01",
+            "nama_kec": "K",
+            "penduduk": [1000, 1000, 5000, 100],
+            "kasus": [3, 6, 10, 0],  # per 1.000: X 3,0 (masked), Y 6,0, Z 2,0, W 0
+            "psm": 0,
+        }
+    )
+    result = allocate(units, AllocationParams(slots=1, method="satu_per_desa", need="per_1000"))
+    assert "(peringkat 2 dari 4 desa" in result.set_index("nama_desa").loc["X", "alasan"]  # the engine's own words
+    shown = pd.Series(kuota.shown_reasons(result).to_numpy(), index=result["nama_desa"])
+    # X between Y (6,0) and Z (2,0) would put its count between 2 and 6 per its 1.000 residents: no rank at all.
+    assert "peringkat" not in shown["X"] and "<5 kasus PMKS" in shown["X"]
+    assert "(peringkat 1 dari 3 desa tanpa PSM menurut kasus per 1.000 penduduk)" in shown["Y"]
+    assert "(peringkat 2 dari 3 desa tanpa PSM menurut kasus per 1.000 penduduk)" in shown["Z"]
+    assert shown["Z"].endswith(", tetapi slot hanya cukup sampai peringkat 1.")
+    assert "(peringkat 3 dari 3 desa" in shown["W"]
+    assert shown["X"].endswith(", tetapi slot habis sebelum sampai ke desa ini.")
+    assert kuota.reason_line(result, "01.01.01.2003", suppress=True) == "Z — " + shown["Z"]

@@ -23,6 +23,8 @@ from apptest import open_page
 from petakesos import excel, sql
 from petakesos.allocate.engine import AllocationParams, allocate, summarize
 from petakesos.features import cakupan, kuota, peta
+from petakesos.features.bandingkan import table as league_table
+from petakesos.features.bandingkan import view as bandingkan_view
 from petakesos.features.cakupan import view as cakupan_view
 from petakesos.features.peta import view
 from petakesos.maps import render
@@ -197,3 +199,169 @@ def test_the_range_rule_by_hand():
     assert cakupan.between(216, 1) == "217–220"  # Plumpang: 218 could be anything from 217 to 220
     assert cakupan.between(216, 0) == 216
     assert cakupan.between(0, 2) == "2–8"
+
+
+# --- One test per page: nothing shown beside a masked desa or kabupaten gives its count back ---------
+#
+# Hand figures (2022, masking on): Kenduruan's masked desa are Jlodro (3 cases, population 1.000, 2 PSM) and
+# Sokogunung (1 case, population 2.000); every other desa of Kabupaten Tuban has 0 cases, and of them only
+# Jamprong (2003) has a population (500). So Tuban's and Kenduruan's total is 0 shown + two desa of 1–4 =
+# "2–8", its rate over the 3.500 residents with a figure 2/3,5 = 0,57 to 8/3,5 = 2,29 per 1.000, and
+# Tuban (4 cases) is itself a masked kabupaten on Bandingkan: 4 / 3.500 × 1.000 = 1,14 and 4 / 2 PSM = 2,00
+# would give the 4 back.
+
+
+def _strings(at) -> list[str]:
+    """Every text element, metric value and delta, and static table cell of an AppTest page."""
+    out = []
+    for name in ("markdown", "caption", "header", "subheader", "title", "info", "warning", "success", "text"):
+        out += [str(e.value) for e in getattr(at, name)]
+    out += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
+    for t in at.table:
+        out += t.value.reset_index().to_numpy().ravel().tolist()
+    return [str(s) for s in out]
+
+
+def _charts(at) -> list[dict]:
+    """The page's Plotly figures as sent to the browser (JSON; typed arrays decoded to lists)."""
+    import base64
+
+    import numpy as np
+
+    def decode(v):
+        if isinstance(v, dict) and "bdata" in v:
+            return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).tolist()
+        return v
+
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    for chart in charts:
+        for trace in chart["data"]:
+            trace.update({k: decode(trace[k]) for k in ("x", "y") if k in trace})
+    return charts
+
+
+def test_beranda_total_and_rate_are_ranges_over_masked_desa(world):
+    for wilayah in (KENDURUAN, "35.23"):  # a kecamatan, and the kabupaten whose only cases are in it
+        at = open_page("beranda", wilayah=wilayah, tahun="2022")
+        assert not at.exception
+        shown = {m.label: m.value for m in at.metric}
+        # 4 cases exactly would be the sum of the two masked desa (every other desa shows 0 on Peta PMKS) …
+        assert shown["Kasus PMKS"] == "2–8", wilayah
+        # … and 4 / 3.500 × 1.000 = 1,1 times the public population would give the same 4.
+        assert shown["Kasus per 1.000 penduduk"] == "0,6–2,3", wilayah
+        assert shown["PSM aktif"] == "2"  # PSM are appointed by a public SK: never masked
+
+
+def test_peta_page_panel_table_and_excel_give_no_masked_count_back(world, con):
+    from petakesos.features.peta import Pilihan
+
+    at = open_page("peta", state={"peta_pilihan": Pilihan(JLODRO)}, wilayah=KENDURUAN, tahun="2022")
+    assert not at.exception
+    panel = at.table[0].value.iloc[:, 0].to_dict()
+    assert panel["Kasus per 1.000 penduduk"] == "<5 kasus" and panel["Kasus PMKS"] == "<5"
+    assert panel["Peringkat di kecamatan"] == "–" and panel["Peringkat di kabupaten"] == "–"
+    (trend,) = _charts(at)
+    for x, y in zip(trend["data"][0]["x"], trend["data"][0]["y"]):
+        assert pd.isna(y) or x == 2020, (x, y)  # 2021–2023: 1, 3 and 2 cases, no rate drawn
+    t = at.dataframe[-1].value.set_index("Kode")
+    for kode in MASKED:
+        assert _recomputed(t.loc[kode, "Kasus per 1.000 penduduk"], POPULATION[kode]) is None
+    assert "3 kasus" not in " ".join(_strings(at)) and "1 kasus" not in " ".join(_strings(at))
+    # The panel's ranks stay honest even when handed an unmasked frame: Jamprong (rate 0) is the only
+    # ranked desa of Kenduruan, not third behind the two masked ones (a rank between neighbours brackets
+    # a masked rate, and rate × population is the count).
+    rows = peta.fetch_rows(functools.partial(sql.run, con), "35.23", peta.Periode(2022, 2022), ())
+    exact = peta.values_frame(rows, "rate", suppress=False)
+    assert peta.detail.desa_detail(exact, JLODRO, "rate", True)["peringkat_kec"] == "–"
+    assert peta.detail.desa_detail(exact, "35.23.01.2003", "rate", True)["peringkat_kec"] == "1 dari 1"
+
+
+def test_cakupan_page_kabupaten_view_gives_no_masked_count_back(world, con):
+    at = open_page("cakupan", wilayah="35.23", tahun="2022")
+    assert not at.exception
+    kec = next(d.value for d in at.dataframe if "% desa tanpa PSM" in d.value.columns).set_index("Kecamatan")
+    assert kec.loc["Kenduruan", "Kasus PMKS"] == "2–8" and kec.loc["Kenduruan", "Kasus per PSM"] == "0,50–2,00"
+    assert kec.loc["Jatirogo", "Kasus PMKS"] == "0"
+    desa = next(d.value for d in at.dataframe if "Status cakupan" in d.value.columns).set_index("Kode desa")
+    assert desa.loc[[JLODRO, SOKOGUNUNG], "Kasus PMKS"].tolist() == ["<5", "<5"]
+    assert desa.loc[JLODRO, "Kasus per PSM"] == "<5"  # 1,50 × 2 PSM would be 3
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Kasus di desa tanpa PSM"] == "1–4" and metrics["Kasus per PSM tertinggi"] == "–"
+    every = " ".join(_strings(at))
+    assert "1,5" not in every and "4 kasus" not in every
+    cov = cakupan.coverage(sql.run(con, "app/psm_kasus_by_desa", wilayah="35.23", tahun=2022))
+    book = pd.read_excel(
+        io.BytesIO(excel.workbook(cakupan.coverage_tables(cov, "kab", True, text=False), {"x": "y"})), sheet_name=None
+    )
+    kec_sheet = next(t for t in book.values() if "% desa tanpa PSM" in t.columns).set_index("Kecamatan")
+    assert kec_sheet.loc["Kenduruan", "Kasus PMKS"] == "2–8"
+    desa_sheet = next(t for t in book.values() if "Status cakupan" in t.columns).set_index("Kode desa")
+    assert desa_sheet.loc[JLODRO, "Kasus per PSM"] == "<5"
+
+
+def test_kuota_page_reasons_rank_no_masked_desa(world, plan):
+    state = {"kuota_slot": "1", "kuota_metode": "satu_per_desa", "kuota_kebutuhan": "kasus", "kuota_hanya": False}
+    at = open_page("kuota", state=state, wilayah=KENDURUAN, tahun="2022")
+    assert not at.exception
+    reasons = next(t.value for t in at.table if "Alasan" in t.value.columns).set_index("Desa/Kelurahan")["Alasan"]
+    # Sokogunung (1 case) was first of the 8 desa without PSM: a place among ranked desa brackets its count
+    # (and its rate, which × population is the count, when the need is per 1.000 residents).
+    assert "peringkat" not in reasons["Sokogunung"] and "<5 kasus PMKS" in reasons["Sokogunung"]
+    # The seven desa with 0 cases are ranked among themselves only: 1–7 of 7, not 2–8 of 8 behind it.
+    assert "(peringkat 1–7 dari 7 desa tanpa PSM menurut jumlah kasus, seri 7 desa)" in reasons["Jamprong"]
+    assert "dari 8" not in " ".join(reasons)
+    for result, _ in plan[1:]:  # the Excel sheet and a map click say the same
+        sheet = kuota.sheets(result, summarize(result), suppress=True)["Alokasi"].set_index("Desa/Kelurahan")
+        assert "peringkat" not in sheet.loc["Sokogunung", "Alasan"]
+        assert "dari 8" not in " ".join(sheet["Alasan"])
+        assert "peringkat" not in kuota.reason_line(result, SOKOGUNUNG)
+
+
+def test_pelatihan_page_shows_no_case_figure_at_all(world):
+    at = open_page("pelatihan", wilayah=KENDURUAN, tahun="2022")
+    assert not at.exception
+    # Pelatihan counts PSM (public by SK); a PMKS case figure next to a desa here would be unmasked.
+    headers = [c for d in at.dataframe for c in d.value.columns] + [c for t in at.table for c in t.value.columns]
+    assert headers and not [h for h in headers if "kasus" in str(h).lower() or "pmks" in str(h).lower()]
+    assert not [s for s in _strings(at) if "kasus" in s.lower()]
+    for chart in _charts(at):
+        labels = json.dumps([chart["layout"].get("title"), [t.get("name") for t in chart["data"]]]).lower()
+        assert "kasus" not in labels and "pmks" not in labels
+
+
+def test_bandingkan_page_gives_no_masked_kabupaten_count_back(world, con):
+    at = open_page("bandingkan", wilayah="35.23", tahun="2022")
+    assert not at.exception
+    t = at.dataframe[0].value.set_index("Kabupaten/Kota")
+    tuban, prov = t.loc["Kabupaten Tuban"], t.loc["Provinsi Jawa Timur"]
+    assert pd.isna(tuban["Kasus PMKS"])  # no 4 reaches the browser, even under a "<5" display
+    for col in ("Kasus per 1.000 penduduk", "Kasus per PSM"):
+        assert pd.isna(tuban[col]), col  # 1,14 × 3.500 / 1.000 and 2,00 × 2 PSM are 4
+        assert pd.isna(prov[col]), col  # the province's only cases are Tuban's
+        assert pd.isna(t.loc["Median 38 kab/kota se-Jawa Timur", col]), col  # the median of one value is it
+    assert pd.isna(prov["Kasus PMKS"])  # shown "1–4": the province total minus its 37 kabupaten with 0 cases
+    assert pd.isna(tuban["Peringkat"]) or t.index[0] != "Kabupaten Tuban"
+    every = " ".join(_strings(at))
+    assert "1,1" not in every and "2,00" not in every
+    for chart in _charts(at):
+        for trace in chart["data"]:
+            ys = [float(y) for y in trace.get("y", []) if y is not None and not pd.isna(y)]
+            assert not [y for y in ys if abs(y - 4 / 3.5) < 1e-6 or abs(y - 2.0) < 1e-9], trace.get("name")
+    run = functools.partial(sql.run, con)
+    rows = run("app/sums_by_kabupaten_tahun", wilayah="35")
+    table = bandingkan_view.league_table(rows, rows, 2022, 2021, "kasus_per_1000", True)
+    shown = league_table.styled_table(table, 2021, "kasus_per_1000", "35.23", True).to_html()
+    assert " ><5</td>" in shown and " >1–4</td>" in shown
+    sheets, _, _ = bandingkan_view.export(table, 2021, "kasus_per_1000", True, "Jawa Timur", "35", 2022)
+    (sheet,) = sheets.values()
+    assert sheet.set_index("Kabupaten/Kota").loc["Provinsi Jawa Timur", "Kasus PMKS"] == "1–4"
+    row = sheet.set_index("Kabupaten/Kota").loc["Kabupaten Tuban"]
+    assert row["Kasus PMKS"] == "<5" and pd.isna(row["Kasus per 1.000 penduduk"]) and pd.isna(row["Kasus per PSM"])
+    assert pd.isna(row["Δ Kasus per 1.000 penduduk sejak 2021"])  # 2021: Jlodro's 1 case; a change of two hidden
+    # The small multiples: Jlodro's 3,0 and Sokogunung's 0,5 per 1.000 are not drawn (× population = count).
+    values, together = bandingkan_view.small_multiples(
+        {"35.23": run("app/sums_by_desa", wilayah="35.23", tahun=2022)}, "kasus_per_1000", True
+    )
+    desa = values["35.23"].set_index("kode")["nilai"]
+    assert desa[[JLODRO, SOKOGUNUNG]].isna().all() and desa["35.23.01.2003"] == 0
+    assert together.dropna().tolist() == [0.0]

@@ -22,6 +22,9 @@ HOSTILE = {
 }
 ELEMENTS = ("markdown", "caption", "header", "subheader", "title", "info", "warning", "error", "success")
 PAGES = ("beranda", "peta", "cakupan", "kuota", "pelatihan", "bandingkan")
+# The case file is imported under a name that is a Markdown link too (no "/" fits in a file name), so the
+# Impor Data page's Riwayat and quarantine list carry a hostile file name beside the hostile desa name.
+HOSTILE_FILE = "**[pmks](evil.example)**.csv"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +54,10 @@ def hostile(tmp_path_factory):
     mp.setenv("PETAKESOS_STORE", str(root / "hostile_store"))
     settings = Settings.from_env()
     build_store(settings.shared_geo_dir, settings.geo_dir)
-    import_files([FIXTURES / n for n in ("penduduk.csv", "pmks.csv", "psm.csv", "pelatihan.csv")], settings)
+    shutil.copy(FIXTURES / "pmks.csv", root / HOSTILE_FILE)
+    import_files(
+        [FIXTURES / "penduduk.csv", root / HOSTILE_FILE, FIXTURES / "psm.csv", FIXTURES / "pelatihan.csv"], settings
+    )
     st.cache_resource.clear()
     st.cache_data.clear()
     yield settings
@@ -78,6 +84,17 @@ def test_names_never_become_links(hostile, page, wilayah):
     if page != "peta":  # Peta names places only in the map and in tables, which parse no Markdown
         assert any("evil" in t for t in texts), "the hostile names should appear on the page"
     leaks = [t for t in texts if "]" + LINK in t]
+    assert not leaks, leaks
+
+
+@pytest.mark.parametrize("wilayah", ["", "35.23"])
+def test_impor_page_shows_file_and_desa_names_as_text(hostile, wilayah):
+    at = open_page("impor", wilayah=wilayah, tahun="2023")
+    assert not at.exception, at.exception
+    shown = _rendered_as_markdown(at) + [str(e.value) for e in at.text]
+    shown += [str(v) for d in at.dataframe for v in d.value.to_numpy().ravel()]
+    assert any("[pmks](evil.example)" in t for t in shown), "the hostile file name should appear on the page"
+    leaks = [t for t in _rendered_as_markdown(at) if "](evil.example)" in t or "]" + LINK in t]
     assert not leaks, leaks
 
 

@@ -27,6 +27,9 @@ from petakesos.features.bandingkan.text import (
 
 HIGHLIGHT_CSS = "background-color: #fff3b0"
 REFERENCE_CSS = "background-color: #eef1f5"
+# With masking, a case count that would give a small count back is emptied (NaN: no number reaches the
+# browser) and this column holds what is shown in its place: "<5", or a range such as "1–4".
+SHOWN_AS = "kasus_tampil"
 SMALL_COUNT_COLUMNS = ("kasus",)  # PMKS case counts: 1–4 may be shown as "<5" (PSM counts are public)
 COUNT_COLUMNS = ("peringkat", "jumlah_desa", "psm_aktif", "psm_terlatih", "penduduk")
 TABLE_LEVELS = (
@@ -81,7 +84,13 @@ def _delta_text(level: str, value) -> str:
 
 
 def formatter(col: str, suppress: bool):
-    """Display text for one cell of column `col` (Indonesian numbers, '<5' for small people counts)."""
+    """Display text for one cell of column `col` (Indonesian numbers, '<5' for small people counts); a
+    cell that is already text (a masked count '<5', a range '1–4') is shown as it is."""
+    show = _formatter(col, suppress)
+    return lambda v: v if isinstance(v, str) else show(v)
+
+
+def _formatter(col: str, suppress: bool):
     if col in SMALL_COUNT_COLUMNS:
         return (lambda v: fmt.small_count(v, True)) if suppress else (lambda v: fmt.cell(v, None))
     if col in COUNT_COLUMNS:
@@ -113,12 +122,16 @@ def styled_table(table: pd.DataFrame, base: int | None, key: str, highlight: str
     # A median is not a count of people in one place: it is never shown as "<5".
     median = np.flatnonzero(table["jenis_baris"].to_numpy() == ROW_MEDIAN)
     places = np.flatnonzero(table["jenis_baris"].to_numpy() != ROW_MEDIAN)
-    return (
+    styler = (
         frame.style.format({cols[c]: formatter(c, suppress) for c in cols}, subset=(places, list(frame.columns)))
         .format({cols[c]: formatter(c, False) for c in cols}, subset=(median, list(frame.columns)))
         .apply(lambda _: css_frame, axis=None)
         .hide(axis="index")
     )
+    if "kasus" in cols and SHOWN_AS in table:
+        for i in np.flatnonzero(table[SHOWN_AS].notna().to_numpy()):
+            styler = styler.format(lambda _, t=table[SHOWN_AS].iloc[i]: t, subset=([i], [cols["kasus"]]))
+    return styler
 
 
 def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool) -> pd.DataFrame:
@@ -132,13 +145,15 @@ def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool
         **{c: EXPORT_HEADERS[c] for c in ("penduduk", "psm_terlatih", "psm_per_1000")},
     }
     frame = table[list(cols)].copy()
+    if SHOWN_AS in table:
+        frame["kasus"] = frame["kasus"].astype(object).where(table[SHOWN_AS].isna(), table[SHOWN_AS])
     for col in frame.columns:
         if col in CHANGE_OF or (col in INDICATORS and INDICATORS[col].kind != "count"):
             frame[col] = frame[col].astype(float).round(3)
     if suppress:
         for col in SMALL_COUNT_COLUMNS:
             frame[col] = [
-                ("<5" if 1 <= v <= 4 and kind != ROW_MEDIAN else v) if pd.notna(v) else None
+                ("<5" if not isinstance(v, str) and 1 <= v <= 4 and kind != ROW_MEDIAN else v) if pd.notna(v) else None
                 for v, kind in zip(frame[col], frame["jenis_baris"])
             ]
     return frame.rename(columns=cols)

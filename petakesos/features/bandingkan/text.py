@@ -100,7 +100,10 @@ INTRO = (
 )
 HELP_BASE = "Kolom Δ membandingkan tahun terpilih dengan tahun ini. Pilih tahun lalu untuk perubahan tahunan."
 WORST_HEADING = "**Tiga terburuk — {label} ({tahun})**"
-SMALL_COUNT_NOTE = 'Angka orang 1–4 (kasus, PSM) ditampilkan "<5".'
+SMALL_COUNT_NOTE = (
+    'Kasus PMKS 1–4 ditampilkan "<5", tanpa angka kasus per 1.000 penduduk atau per PSM di sampingnya; '
+    "total provinsi yang memuatnya ditampilkan sebagai rentang."
+)
 MAP_HEADING = "Peta kabupaten/kota"
 MULTI_HEADING = "Berdampingan: desa/kelurahan di kabupaten/kota terpilih"
 MULTI_LABEL = "Kabupaten/kota yang dibandingkan (2–6)"

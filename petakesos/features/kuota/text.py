@@ -41,7 +41,10 @@ CLICK = "Klik desa pada peta untuk melihat alasannya; semua alasan juga ada di t
 REASONS = "Alasan per desa/kelurahan"
 ONLY_SLOTS = "Hanya desa yang mendapat slot"
 PER_KEC = "Ringkasan per kecamatan"
-SMALL_NOTE = 'Angka kasus 1–4 per desa (dan bebannya) ditampilkan "<5" (lihat sidebar); juga di berkas Excel.'
+SMALL_NOTE = (
+    'Angka kasus 1–4 per desa (dan bebannya) ditampilkan "<5" (lihat sidebar); juga di berkas Excel. Peringkat '
+    "di alasan dihitung di antara desa yang tidak disamarkan saja."
+)
 EXCEL = "Unduh rencana kuota (Excel)"
 
 # Figures only the planner shows (not in the glossary). "Desa tanpa PSM" matches the engine's

@@ -141,6 +141,14 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
     if row.empty:
         return None
     r = row.iloc[0]
+    hidden = suppress and is_small(r["kasus"])
+    if suppress:  # whatever frame it is handed: a masked desa has no rank, the others rank only among themselves
+        small = pd.to_numeric(values["kasus"], errors="coerce").between(1, 4)
+        r = r.copy()
+        for level in ("kec", "kab"):
+            peers = values.loc[(values[f"kode_{level}"] == r[f"kode_{level}"]) & ~small, "nilai"].dropna()
+            r[f"n_{level}"] = len(peers)
+            r[f"peringkat_{level}"] = float("nan") if hidden or pd.isna(r["nilai"]) else (peers > r["nilai"]).sum() + 1
 
     def rank(level: str) -> str:
         pos = r[f"peringkat_{level}"]
@@ -152,7 +160,7 @@ def desa_detail(values: pd.DataFrame, kode: str, ukuran: str, suppress: bool) ->
         "kecamatan": str(r["nama_kec"]),
         "kabupaten": str(r["nama_kab"]),
         "nilai": SMALL_TEXT
-        if suppress and is_small(r["kasus"])
+        if hidden
         else value_text(r["nilai"], "rate")
         if ukuran == "rate"
         else fmt.small_count(r["nilai"], suppress),

@@ -19,9 +19,15 @@ def test_link_opens_the_same_view_codes_with_or_without_dots(world):
         assert at.selectbox(key="pilih_kec").value == "35.23.01"
         assert at.selectbox(key="pilih_tahun").value == 2022
         m = _metrics(at)
-        assert m["Kasus PMKS"] == "4"
+        # Masked by default: Kenduruan's 4 cases lie in desa of 1–4 cases each, so the total is the range
+        # those desa can add up to, and so is the rate (2 / 3,500 … 8 / 3,500 × 1,000).
+        assert m["Kasus PMKS"] == "2–8"
+        assert m["Kasus per 1.000 penduduk"] == "0,6–2,3"
         assert m["PSM aktif"] == "2"
         assert m["Desa/kelurahan"] == "9"
+        at.toggle(key="samarkan_kecil").set_value(False).run()
+        m = _metrics(at)
+        assert m["Kasus PMKS"] == "4"
         assert m["Kasus per 1.000 penduduk"] == "1,1"  # 4 / 3,500 × 1,000
         assert "Kecamatan Kenduruan" in at.subheader[0].value
 

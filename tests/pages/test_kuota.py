@@ -85,10 +85,10 @@ def test_province_or_all_asks_for_a_kabupaten(world, query):
 
 
 def test_wilayah_without_data_for_the_year_is_a_message(world):
-    # Jatirogo has no case, so the year picker offers only the current year, which has no desa figures.
+    # Jatirogo has no case, no PSM and no population row in the fixture: the page-wide "belum ada data" notice.
     at = _page(wilayah="35.23.02")
     assert not at.exception
-    assert any("Tidak ada data desa/penduduk untuk Kecamatan Jatirogo" in e.value for e in at.error)
+    assert any("Belum ada data untuk Kecamatan Jatirogo" in i.value for i in at.info)
     assert not at.text_input
 
 
@@ -119,7 +119,7 @@ def test_reasons_are_whole_and_rankings_named(world):
     at = _plan("3")
     reason = _reasons(at).iloc[0]["Alasan"]
     assert reason == (  # Sokogunung's 1 case, masked by default
-        "Mendapat 1 slot: belum ada PSM, <5 kasus PMKS (peringkat 1 dari 8 desa tanpa PSM menurut jumlah kasus)."
+        "Mendapat 1 slot: belum ada PSM, <5 kasus PMKS."  # no rank among masked desa: it would bracket the count
     )
     assert not any(d for d in at.dataframe if "Alasan" in d.value.columns)  # no clipped grid cell
     at.toggle(key="samarkan_kecil").set_value(False).run()

@@ -201,6 +201,6 @@ def test_all_provinces_and_a_monthly_view(world):
 
 
 def test_kecamatan_without_psm_says_so(world):
-    at = _page(wilayah="35.23.02", tahun="2023")  # Jatirogo
+    at = _page(wilayah="35.23.02", tahun="2023")  # Jatirogo: no PSM, no case, no population row in the fixture
     assert not at.exception
-    assert any("Belum ada PSM" in i.value for i in at.info)
+    assert any("Belum ada data untuk Kecamatan Jatirogo" in i.value for i in at.info)

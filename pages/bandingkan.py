@@ -4,10 +4,13 @@ import streamlit as st
 
 from petakesos import data, maps, ui
 from petakesos.features import bandingkan
-from petakesos.features.bandingkan import INDICATORS, charts, text, view
+from petakesos.features.bandingkan import INDICATORS, charts, national, text, view
 from petakesos.features.bandingkan import table as league
+from petakesos.ui import access, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 prov, highlight = view.scope(filters.wilayah, filters.tingkat)
 
 scope_rows = data.query("app/sums_by_kabupaten_tahun", wilayah=prov)
@@ -36,7 +39,7 @@ base = c2.selectbox(
     help=text.HELP_BASE,
     index=base_options.index(base_default) if base_options else None,
 )
-table = bandingkan.league_table(scope_rows, all_rows, filters.tahun, base, key)
+table = view.league_table(scope_rows, all_rows, filters.tahun, base, key, filters.samarkan_kecil)
 
 st.markdown(text.WORST_HEADING.format(label=INDICATORS[key].label, tahun=filters.tahun))
 st.markdown("  \n".join(league.worst_lines(table, key, base)) or "–")
@@ -48,6 +51,12 @@ st.dataframe(styled, hide_index=True, height=ui.table_height(len(table), 45), pl
 sheets, params, file_name = view.export(table, base, key, filters.samarkan_kecil, scope_name, prov, filters.tahun)
 with c3:
     ui.excel_download(text.EXPORT_LABEL, lambda: sheets, params, file_name=file_name, key="bk_unduh")
+
+if filters.tingkat == "nasional":  # every kabupaten/kota of Indonesia, grey where no data yet
+    nat = national.choropleth(data.query, data.boundaries, key, filters.tahun, base, filters.samarkan_kecil)
+    st.header(nat.heading)
+    st.caption(nat.caption)
+    ui.map_panel(nat.layer, nat.values, nat.spec, key=nat.key, outline=nat.outline, height=560)
 
 st.header(text.MAP_HEADING)
 layer, outline = data.map_layers(prov, level="kab")
@@ -69,8 +78,10 @@ picked = st.multiselect(
 if len(picked) < 2:
     st.info(text.MULTI_TOO_FEW)
 else:
-    values, together = bandingkan.small_multiples(
-        {kab: data.query("app/sums_by_desa", wilayah=kab, tahun=filters.tahun) for kab in picked}, key
+    values, together = view.small_multiples(
+        {kab: data.query("app/sums_by_desa", wilayah=kab, tahun=filters.tahun) for kab in picked},
+        key,
+        filters.samarkan_kecil,
     )
     classes = maps.classify(together, "quantile", 5)
     st.caption(view.multi_note(key))
@@ -96,6 +107,6 @@ marked = view.marked(highlight, picked)
 ui.chart(charts.need_capacity(table, capacity, marked, height=470), key="bk_sebaran")
 
 st.header(text.TREND_HEADING)
-kab_trend, prov_trend = bandingkan.trend(scope_rows, key, view.years_until(years, filters.tahun))
+kab_trend, prov_trend = view.trend(scope_rows, key, view.years_until(years, filters.tahun), filters.samarkan_kecil)
 st.caption(text.TREND_NOTE)
 ui.chart(charts.over_time(kab_trend, prov_trend, key, marked, names), key="bk_tren")

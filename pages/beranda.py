@@ -4,19 +4,26 @@ import streamlit as st
 
 from petakesos import data, fmt, ui
 from petakesos.glossary import DEFINITIONS, NAMES
+from petakesos.ui import access, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 TITLE = "Peta Kesos"
 ASOF = "Data per: {tanggal}"
 HELP_ASOF = "Tanggal pencatatan kasus terakhir dalam data untuk wilayah ini, sampai tahun yang dipilih."
 
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 ui.page_heading(TITLE, filters)
 
 row = data.query("app/headline_figures", wilayah=filters.wilayah, tahun=filters.tahun).iloc[0]
 
+cases, rate = fmt.number(row["kasus"]), fmt.decimal(row["kasus_per_1000"])
+if filters.samarkan_kecil:  # a total over desa shown "<5" elsewhere is the range it can take, never exact
+    desa = data.query("app/psm_kasus_by_desa", wilayah=filters.wilayah, tahun=filters.tahun)
+    cases, rate = fmt.masked_total(desa["kasus"], True), fmt.masked_rate(desa["kasus"], desa["penduduk"], True)
 c1, c2, c3 = st.columns(3)
-c1.metric(NAMES["kasus"], fmt.number(row["kasus"]), help=DEFINITIONS["kasus"])
-c2.metric(NAMES["kasus_per_1000"], fmt.decimal(row["kasus_per_1000"]), help=DEFINITIONS["kasus_per_1000"])
+c1.metric(NAMES["kasus"], cases, help=DEFINITIONS["kasus"])
+c2.metric(NAMES["kasus_per_1000"], rate, help=DEFINITIONS["kasus_per_1000"])
 c3.metric(NAMES["jumlah_desa"], fmt.number(row["jumlah_desa"]))
 c4, c5, c6 = st.columns(3)
 c4.metric(NAMES["psm_aktif"], fmt.number(row["psm_aktif"]), help=DEFINITIONS["psm_aktif"])

@@ -6,8 +6,11 @@ import streamlit as st
 from petakesos import data, fmt, ui
 from petakesos.features import cakupan, peta
 from petakesos.features.cakupan import text, view
+from petakesos.ui import access, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 suppress = filters.samarkan_kecil
 ui.page_heading(text.TITLE, filters)
 

@@ -5,6 +5,7 @@ and the quarantine — so Dinsos staff need no command line."""
 import streamlit as st
 
 from petakesos import data, ui
+from petakesos.auth import audit
 from petakesos.config import settings
 from petakesos.features.impor import job, kolom, report, text, uploads, view
 from petakesos.ingest import mapping
@@ -90,6 +91,7 @@ def follow() -> None:
     st.progress(status.fraction, text=ui.plain(status.label))
     if status.done:
         st.session_state[DONE] = {"status": status, "chosen": state["chosen"]}
+        audit.record("impor", job.who(st.session_state), kab.strip(), report.audit_detail(status, state["chosen"]))
         uploads.clean([c["preview"] for c in state["chosen"]], state["folder"], store)
         st.session_state[PREVIEWS] = {}
         del st.session_state[JOB]

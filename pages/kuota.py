@@ -7,8 +7,11 @@ from petakesos import data, fmt, ui
 from petakesos.allocate import engine
 from petakesos.features import cakupan, kuota, peta
 from petakesos.features.kuota import text, view
+from petakesos.ui import access, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 suppress = filters.samarkan_kecil
 ui.page_heading(text.TITLE, filters)
 if problem := kuota.scope_problem(filters.tingkat):

@@ -6,8 +6,11 @@ import streamlit as st
 from petakesos import data, ui
 from petakesos.features import pelatihan
 from petakesos.features.pelatihan import text, view
+from petakesos.ui import access, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 params = view.params(filters)
 
 
@@ -71,6 +74,8 @@ ui.table(view.check_table(psm), key="pl_ringkas_syarat")
 failing = pelatihan.failing(psm)
 if failing.empty:
     st.success(text.CHECK_ALL_OK)
+elif not access.sees_names():  # the list names people: only for the district's own staff
+    st.info(text.CHECK_NAMES_HIDDEN)
 else:
     ui.table(failing, key="pl_daftar_syarat")
     ui.excel_download(

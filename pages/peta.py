@@ -6,12 +6,15 @@ from petakesos import data, fmt, maps, ui
 from petakesos.features import peta
 from petakesos.features.peta import detail, view
 from petakesos.features.peta.text import HELP_PERIODE, SCHEMES, TEXT, UKURAN
+from petakesos.ui import access, blocks, no_data
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 # A map click that zooms is applied before the sidebar draws its pickers.
 if pending := st.session_state.pop("peta_drill", None):
     ui.move_pickers(pending)
 presentation = bool(st.session_state.get("peta_presentasi"))
 filters = ui.page_filters(banner=not presentation)  # presentation: the map's footer says "data contoh"
+no_data.stop_without_data(filters)
 if presentation:
     ui.presentation_layout(TEXT["keluar"], "peta_presentasi")
 hidden = st.container(key="presentasi_sembunyi") if presentation else st.container()
@@ -111,7 +114,13 @@ with panel:
 # --- Downloads and the list ----------------------------------------------------------------------
 for column, d in zip(st.columns(3), view.downloads(layer, outline, choice, m, shown)):
     column.download_button(
-        d.label, data=d.data, file_name=d.file_name, mime=d.mime, on_click="ignore", icon=":material/download:"
+        d.label,
+        data=d.data,
+        file_name=d.file_name,
+        mime=d.mime,
+        on_click=blocks.audit_export,  # every export goes to the audit log
+        args=(d.file_name,),
+        icon=":material/download:",
     )
 st.subheader(TEXT["daftar"])
 st.text_input(TEXT["cari"], key="peta_cari", placeholder=TEXT["cari_ph"])

@@ -10,9 +10,12 @@ from petakesos.features.peta import view
 from petakesos.features.peta.text import HELP_PERIODE
 from petakesos.features.peta.text import TEXT as PETA_TEXT
 from petakesos.features.peta_nasional.text import TEXT, UKURAN
+from petakesos.ui import access, no_data
 from petakesos.ui.vector_map import vector_map
 
+access.require("admin", "provinsi", "kabupaten", "viewer")
 filters = ui.page_filters()
+no_data.stop_without_data(filters)
 st.title(TEXT["title"])
 st.caption(TEXT["intro"])
 cfg = settings()

@@ -20,6 +20,7 @@ from petakesos.config import settings
 
 ROLES = ("admin", "provinsi", "kabupaten", "viewer")
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 USERNAME_RULE = (
     "Nama pengguna hanya boleh berisi huruf kecil a-z, angka, titik, garis bawah dan tanda hubung, "
     "2 sampai 32 karakter, diawali huruf atau angka."
@@ -66,6 +67,15 @@ def check_scope(role: str, wilayah: str | None) -> str:
     return code
 
 
+def check_email(email: object) -> str:
+    """The e-mail in lower case ('' for none) when it looks like one; the SSO login maps it to this account."""
+    if email is None or email == "":
+        return ""
+    if not isinstance(email, str) or len(email) > 254 or not _EMAIL.fullmatch(email):
+        raise AccountError("Alamat e-mail tidak dikenal, mis. nama@dinsos.example.go.id.")
+    return email.lower()
+
+
 @dataclass(frozen=True)
 class Account:
     """One local user. The hash stays out of repr so it never lands in a log by accident."""
@@ -77,6 +87,7 @@ class Account:
     created: datetime
     changed: datetime  # last change of password, role or wilayah (not of the failure counter)
     attempts: Attempts = Attempts()
+    email: str = ""  # optional: the identity-provider e-mail that `st.login` maps to this account
 
     @property
     def failed(self) -> int:
@@ -94,6 +105,7 @@ class Account:
             "failed": a.failed,
             "first_failed": stamp(a.first_failed),
             "locked_until": stamp(a.locked_until),
+            "email": self.email,
         }
 
     @classmethod
@@ -108,6 +120,7 @@ class Account:
             when(row["created"]),
             when(row["changed"]),
             attempts,
+            str(row.get("email") or ""),
         )
 
 
@@ -156,15 +169,26 @@ class AccountStore:
         """The account of that name; None for an unknown or malformed name."""
         return self._load().get(username) if isinstance(username, str) else None
 
-    def add(self, username: str, role: str, wilayah: str | None, password: str) -> Account:
-        """A new account; AccountError when the name is taken or the role and wilayah do not fit."""
-        name, code = check_username(username), check_scope(role, wilayah)
+    def by_email(self, email: object) -> Account | None:
+        """The one account with this e-mail (case-insensitive); None for none, a malformed one or two."""
+        try:
+            wanted = check_email(email)
+        except AccountError:
+            return None
+        found = [a for a in self._load().values() if wanted and a.email == wanted]
+        return found[0] if len(found) == 1 else None
+
+    def add(self, username: str, role: str, wilayah: str | None, password: str, email: str | None = None) -> Account:
+        """A new account; AccountError when the name or e-mail is taken or the role and wilayah do not fit."""
+        name, code, mail = check_username(username), check_scope(role, wilayah), check_email(email)
         hashed = self.passwords.hash(password)
         now = self.clock()
         with self._change() as users:
             if name in users:
                 raise AccountError(f"Pengguna {name} sudah ada.")
-            users[name] = Account(name, role, code, hashed, now, now)
+            if mail and any(a.email == mail for a in users.values()):
+                raise AccountError(f"E-mail {mail} sudah dipakai pengguna lain.")
+            users[name] = Account(name, role, code, hashed, now, now, email=mail)
             return users[name]
 
     def remove(self, username: str) -> None:

@@ -7,6 +7,9 @@ Scope-free queries (SCOPE_FREE) read no figure of any wilayah:
   (Kepmendagri 300.2.2-2138/2025). Intersecting it would relabel a wider code with the user's own name
   (a "Kembali ke Jawa Timur" button reading "Kabupaten Tuban"), and it reveals no data.
 - `app/dataset_meta`: the store's label ('demo') and the time of the last import, for the demo banner.
+- `app/impor_terakhir`: the newest import's time, file name and kind for the footer (ui/footer.py shows the
+  file name only to roles that may open Impor Data).
+- `app/impor_pemetaan`: a remembered column mapping (header names only) for the admin's Impor page.
 Every other query must take `$wilayah`; one without it is refused (OutsideScope) while a scope is set.
 """
 
@@ -14,7 +17,14 @@ from __future__ import annotations
 
 from petakesos.auth.scope import effective_scope
 
-SCOPE_FREE = frozenset({"app/wilayah_names", "app/dataset_meta"})
+SCOPE_FREE = frozenset(
+    {
+        "app/wilayah_names",
+        "app/dataset_meta",
+        "app/impor_terakhir",  # the footer's last import: a file name and a time, no figure of any wilayah
+        "app/impor_pemetaan",  # a remembered column mapping: header names only
+    }
+)
 # Appended to the scope when a request lies outside it: not a code (codes are digits), so `in_wilayah`,
 # `kode = $wilayah` and `starts_with(kode, $wilayah || '.')` match no row, and it still starts with the
 # scope, so even a query that only compared prefixes would stay inside it.

@@ -1,15 +1,18 @@
 """`python -m petakesos user add|remove|list|passwd`: manage the local accounts file from the command line.
-Passwords come from a hidden prompt (asked twice) or one line of stdin; `list` never shows a hash."""
+Passwords come from a hidden prompt (asked twice) or one line of stdin; `list` never shows a hash. Every
+change is written to the audit log (auth.audit) as done by `cli:<OS user>`."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from petakesos import fmt
+from petakesos.auth import audit
 from petakesos.auth.accounts import ROLES, Account, AccountError, AccountStore, check_scope, check_username
 from petakesos.auth.passwords import Passwords, WeakPassword
 
@@ -45,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     a.add_argument("username", help="nama pengguna: huruf kecil, angka, titik, garis bawah, tanda hubung")
     a.add_argument("--peran", required=True, choices=ROLES, help="peran pengguna")
     a.add_argument("--wilayah", default="", help="kode wilayah peran (kosong untuk admin)")
+    a.add_argument("--email", default="", help="e-mail untuk login SSO (opsional)")
     a.set_defaults(func=run, act=_add)
     r = actions.add_parser("remove", parents=[common], help="hapus pengguna (sesinya ikut berakhir)")
     r.add_argument("username", help="nama pengguna")
@@ -74,6 +78,19 @@ def run(args: argparse.Namespace) -> int:
     return 2
 
 
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _audit(store: AccountStore, detail: str, wilayah: str = "") -> None:
+    """Record a user change in the audit log beside the accounts file (or $PETAKESOS_AUDIT)."""
+    path = None if os.environ.get("PETAKESOS_AUDIT") else store.path.with_name("audit.jsonl")
+    audit.record("pengguna", _actor(), wilayah, detail, path=path)
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -89,7 +106,8 @@ def _scope_label(code: str) -> str:
 
 def _add(store: AccountStore, args: argparse.Namespace) -> int:
     name, code = check_username(args.username), check_scope(args.peran, args.wilayah)  # before any prompt
-    account = store.add(name, args.peran, code, _read_password(args))
+    account = store.add(name, args.peran, code, _read_password(args), email=args.email)
+    _audit(store, f"tambah {name} ({account.role})", account.wilayah)
     print(f"Pengguna {name} ditambahkan ({account.role}, wilayah {_scope_label(account.wilayah)}).")
     print(f"Disimpan di {store.path}.")
     return 0
@@ -97,6 +115,7 @@ def _add(store: AccountStore, args: argparse.Namespace) -> int:
 
 def _remove(store: AccountStore, args: argparse.Namespace) -> int:
     store.remove(args.username)
+    _audit(store, f"hapus {args.username}")
     print(f"Pengguna {args.username} dihapus.")
     return 0
 
@@ -106,6 +125,7 @@ def _passwd(store: AccountStore, args: argparse.Namespace) -> int:
     if store.get(name) is None:
         raise AccountError(f"Pengguna {name} tidak ditemukan.")
     store.set_password(name, _read_password(args))
+    _audit(store, f"ganti kata sandi {name}")
     print(f"Kata sandi {name} diganti; sesi yang masih terbuka berakhir.")
     return 0
 

@@ -231,8 +231,8 @@ def _write(settings, store, tables, kinds, shas, key, kabupaten, dataset_label, 
         db.rebuild_marts(con, changed={kind.table for kind in kinds})
         now = dt.datetime.now().isoformat(timespec="seconds")
         sql.execute(con, "staging/set_meta", key="last_import", value=now)
-        if dataset_label:
-            sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label)
+        # Any import but the demo's marks the store as real data: from then on the app asks for a login.
+        sql.execute(con, "staging/set_meta", key="dataset", value=dataset_label or "data")
         con.commit()
         with contextlib.suppress(duckdb.Error):  # housekeeping only: the next import tidies again
             db.tidy(con)

@@ -34,16 +34,26 @@ def excel_download(
     file_name: str,
     key: str,
 ) -> None:
-    """A download button that builds the workbook only when clicked (sheets is a callable)."""
+    """A download button that builds the workbook only when clicked (sheets is a callable); the click is
+    written to the audit log."""
     st.download_button(
         label,
         data=lambda: excel.workbook(sheets(), params),
         file_name=file_name,
         mime=excel.MIME,
         key=key,
-        on_click="ignore",
+        on_click=audit_export,
+        args=(file_name,),
         icon=":material/download:",
     )
+
+
+def audit_export(file_name: str) -> None:
+    """Write the download to the audit log: who took which file from which wilayah."""
+    from petakesos.auth import audit
+
+    state = st.session_state
+    audit.record("ekspor", state.get("petakesos_user") or "tamu", state.get("petakesos_scope") or "", file_name)
 
 
 def chart_with_download(

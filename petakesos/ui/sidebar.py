@@ -181,7 +181,10 @@ def render_sidebar() -> Filters:
         st.session_state["pilih_tahun"] = years[-1]
     st.sidebar.header("Periode")
     year = st.sidebar.selectbox("Tahun", years, key="pilih_tahun", on_change=_remember, args=("pilih_tahun",))
-    hide_small = st.sidebar.toggle('Samarkan angka kecil (1–4 ditampilkan "<5")', value=True, key="samarkan_kecil")
+    forced = st.session_state.get("petakesos_role") == "viewer"  # the public: masking always on
+    hide_small = forced or st.sidebar.toggle(
+        'Samarkan angka kecil (1–4 ditampilkan "<5")', value=True, key="samarkan_kecil"
+    )
     for key, value in zip(_PICKERS, (prov, kab, kec, year)):
         st.session_state[_KEPT + key] = value
 

@@ -118,7 +118,9 @@ def test_a_query_without_wilayah_is_refused_under_a_scope(con):
 
 def test_scope_free_queries_are_reference_only(con):
     """The code list's names are public; a wider code keeps its own name (not relabelled as the scope)."""
-    assert {"app/wilayah_names", "app/dataset_meta"} == SCOPE_FREE
+    # Besides the reference ones: the last import's date/file (file names shown only to roles that may open
+    # Impor Data, see ui/footer.py) and the remembered header mappings (the admin's Impor page).
+    assert {"app/wilayah_names", "app/dataset_meta", "app/impor_terakhir", "app/impor_pemetaan"} == SCOPE_FREE
     names = sql.run(con, "app/wilayah_names", scope=KENDURUAN, wilayah="35")
     assert names["nama"].tolist() == ["Jawa Timur"]
     for name in SCOPE_FREE:
@@ -145,7 +147,7 @@ def _page_text(at) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_opened_for_the_province_shows_only_the_users_kecamatan(world, page):
-    at = open_page(page, state={"petakesos_scope": KENDURUAN}, wilayah="35", tahun="2023")
+    at = open_page(page, as_user=("viewer", KENDURUAN), wilayah="35", tahun="2023")
     assert not at.exception, at.exception
     boxes = {s.key: s for s in at.selectbox}
     assert [boxes[k].value for k in ("pilih_prov", "pilih_kab", "pilih_kec")] == ["35", TUBAN, KENDURUAN]
@@ -161,14 +163,14 @@ def test_every_page_opened_for_the_province_shows_only_the_users_kecamatan(world
 @pytest.mark.parametrize("page", ("peta", "cakupan"))
 def test_the_crawl_finds_jatirogo_when_the_scope_allows_it(world, page):
     """Control for the test above: with Tuban in scope the same crawl does find Jatirogo's desa."""
-    at = open_page(page, state={"petakesos_scope": TUBAN}, wilayah="35", tahun="2023")
+    at = open_page(page, as_user=("kabupaten", TUBAN), wilayah="35", tahun="2023")
     assert not at.exception
     assert at.query_params["wilayah"] == TUBAN
     assert [n for n in JATIROGO_NAMES if n in _page_text(at)]
 
 
 def test_a_tuban_user_following_a_lamongan_link_sees_tuban(world):
-    at = open_page("cakupan", state={"petakesos_scope": TUBAN}, wilayah=LAMONGAN, tahun="2023")
+    at = open_page("cakupan", as_user=("kabupaten", TUBAN), wilayah=LAMONGAN, tahun="2023")
     assert not at.exception
     assert at.query_params["wilayah"] == TUBAN
     assert any("hanya dapat melihat" in w.value for w in at.warning)

@@ -75,3 +75,29 @@ def metric_value(page, label: str) -> str:
     """The value shown by the st.metric with this label."""
     box = page.locator('[data-testid="stMetric"]', has_text=label).first
     return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+# Accounts of the login browser tests (tests/e2e/login.py signs in with them).
+LOGIN_PASSWORD = "sandi-peramban-2026"
+LOGIN_ACCOUNTS = {"dinsos.tuban": ("kabupaten", "35.23"), "admin.uji": ("admin", "")}
+
+
+@pytest.fixture(scope="module")
+def login_app_url(world, tmp_path_factory):
+    """A server on the fixture store (real data, two Tuban kecamatan, built by this run's code) with
+    accounts, so a login is required; the audit log beside the accounts."""
+    from argon2 import PasswordHasher
+
+    from petakesos.auth.accounts import AccountStore
+    from petakesos.auth.passwords import Passwords
+
+    users = tmp_path_factory.mktemp("akun") / "users.json"
+    store = AccountStore(users, passwords=Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)))
+    for name, (role, wilayah) in LOGIN_ACCOUNTS.items():
+        store.add(name, role, wilayah, LOGIN_PASSWORD)
+    try:
+        # os.environ holds the world's PETAKESOS_* settings for this session.
+        with server.serve(env={**os.environ, "PETAKESOS_USERS": str(users)}) as url:
+            yield url
+    except server.ServerDidNotStart as failed:
+        pytest.fail(str(failed))

@@ -176,3 +176,16 @@ def quarantine_list(karantina: pd.DataFrame) -> pd.DataFrame:
 def excel_name(original: str) -> str:
     """'kasus tuban.xlsx' -> 'karantina_kasus tuban.xlsx'."""
     return f"karantina_{Path(original).stem}.xlsx"
+
+
+def audit_detail(status, chosen: list[dict]) -> str:
+    """The audit line of one import: the files as uploaded and, per file, read = imported + quarantined +
+    duplicate, or the refusal."""
+    names = ", ".join(c["source"] for c in chosen)
+    if status.error:
+        return f"{names}: ditolak ({status.error})"
+    counts = [
+        f"{f['file']}: {f['read']} = {f['imported']} + {f['quarantined']} + {f['duplicate']}"
+        for f in (status.result or {}).get("files", [])
+    ]
+    return f"{names} — {'; '.join(counts)}"

@@ -72,6 +72,10 @@ CHECK_NOTE = (
     "{tahun}. Daftar nama hanya untuk tindak lanjut oleh petugas dinas sosial; tidak memuat NIK."
 )
 CHECK_ALL_OK = "Semua PSM aktif memenuhi syarat yang dapat diperiksa."
+CHECK_NAMES_HIDDEN = (
+    "Daftar nama PSM yang belum memenuhi syarat hanya untuk petugas Dinas Sosial kabupaten/kota sendiri; "
+    "ringkasan di atas memuat jumlahnya."
+)
 CHECK_EXCEL = "Unduh daftar PSM yang belum memenuhi syarat (Excel)"
 CHECK_SHEET = "PSM belum memenuhi syarat"
 

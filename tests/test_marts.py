@@ -17,12 +17,14 @@ GRAIN = {
     "mart_psm_desa_tahun": ("kode_desa", "tahun"),
     "mart_penduduk_desa_tahun": ("kode_desa", "tahun"),
     "mart_desa_tahun": ("kode_desa", "tahun"),
+    "mart_kasus_desa_periode": ("kode_desa", "tahun_catat", "tahun_selesai"),  # written by file 02 too
 }
+ALSO_WRITTEN = {"mart_kasus_desa_periode"}  # a second table of a mart file, not a file of its own
 
 
 def test_every_mart_file_declares_a_grain():
     tables = {n.split("/")[1].split("_", 1)[1] for n in sql.names("marts")}  # "marts/01_mart_tahun" -> "mart_tahun"
-    assert tables == set(GRAIN)
+    assert tables == set(GRAIN) - ALSO_WRITTEN
 
 
 def _check(con: duckdb.DuckDBPyConnection) -> None:
@@ -94,7 +96,7 @@ def test_a_small_import_refreshes_only_its_desa_and_gives_the_same_marts_as_a_fu
                 con.execute(f"select * exclude (import_id) from {t} order by all").fetchall()
                 if t == "pmks_kasus"
                 else con.execute(f"select * from {t} order by all").fetchall()
-                for t in ("mart_kasus_desa_tahun", "mart_desa_tahun", "pmks_kasus")
+                for t in ("mart_kasus_desa_tahun", "mart_kasus_desa_periode", "mart_desa_tahun", "pmks_kasus")
             ]
         )
         con.close()

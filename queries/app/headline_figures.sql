@@ -6,9 +6,9 @@ with desa as (
     where tahun = $tahun and in_wilayah(kode_desa, $wilayah)
 ),
 latest as (
-    select max(tanggal_catat) as data_per
-    from pmks_kasus
-    where in_wilayah(kode_desa, $wilayah) and year(tanggal_catat) <= $tahun
+    select max(catat_terakhir) as data_per
+    from mart_kasus_desa_periode
+    where in_wilayah(kode_desa, $wilayah) and tahun_catat <= $tahun
 )
 select
     count(*)::integer as jumlah_desa,

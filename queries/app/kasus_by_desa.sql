@@ -10,11 +10,22 @@ with desa as (
     where d.tahun = $tahun and in_wilayah(d.kode_desa, $wilayah)
 ),
 kasus as (
+    -- Every category: the period count follows from the years recorded and closed (mart), exactly.
+    select m.kode_desa, sum(m.kasus)::integer as kasus
+    from mart_kasus_desa_periode as m
+    where len($kategori::varchar[]) = 0
+        and in_wilayah(m.kode_desa, $wilayah)
+        and m.tahun_catat <= $tahun
+        and m.tahun_selesai >= $tahun_awal
+    group by m.kode_desa
+    union all
+    -- Chosen categories: the case rows, sorted by desa, so a province reads only its own files.
     select k.kode_desa, count(*)::integer as kasus
     from pmks_kasus as k
-    where in_wilayah(k.kode_desa, $wilayah)
+    where len($kategori::varchar[]) > 0
+        and in_wilayah(k.kode_desa, $wilayah)
         and case_open_between(k.tanggal_catat, k.tanggal_selesai, make_date($tahun_awal, 1, 1), make_date($tahun, 12, 31))
-        and (len($kategori::varchar[]) = 0 or list_contains($kategori::varchar[], k.kode_pmks))
+        and list_contains($kategori::varchar[], k.kode_pmks)
     group by k.kode_desa
 )
 select

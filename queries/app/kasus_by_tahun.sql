@@ -13,7 +13,7 @@ desa as (
     from mart_desa_tahun as d
     left join kasus as k on d.kode_desa = k.kode_desa and d.tahun = k.tahun
     where in_wilayah(d.kode_desa, $wilayah)
-        and d.tahun >= (select min(year(c.tanggal_catat)) from pmks_kasus as c)
+        and d.tahun >= (select min(c.tahun_catat) from mart_kasus_desa_periode as c)
 )
 select
     d.tahun,

@@ -3,7 +3,7 @@
 select t.tahun
 from mart_tahun as t
 where t.tahun >= (
-    select coalesce(min(year(k.tanggal_catat)), 9999) from pmks_kasus as k
+    select coalesce(min(k.tahun_catat), 9999) from mart_kasus_desa_periode as k
     where in_wilayah(k.kode_desa, $wilayah)
 )
 order by t.tahun;

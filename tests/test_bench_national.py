@@ -1,0 +1,120 @@
+"""The national benchmark runs end to end at district scale on a store of its own and prints, with
+--json, one record per figure in the shape the README table is made from. Figures are not checked:
+speed is measured by the benchmark, never asserted by a test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from needs import SHARED_GEO, require
+
+from petakesos.bench.server import default_env
+from petakesos.config import REPO_ROOT
+
+# Every figure issue 14 asks for, by the name the README table shows (page queries are checked apart).
+EXPECTED = [
+    "mesin: inti CPU",
+    "mesin: memori",
+    "mesin: beban rata-rata (1 menit) saat mulai",
+    "kasus dalam penyimpanan sintetis",
+    "membangun penyimpanan sintetis",
+    "impor 10 baris (proses sendiri, termasuk penyegaran mart)",
+    "impor 10 baris: puncak memori",
+    "penyegaran mart setelah impor kecil",
+    "kepadatan per desa, provinsi Jawa Timur",
+    "kepadatan per desa, provinsi Jawa Timur: pandas groupby",
+    "kepadatan per desa, provinsi Jawa Timur: pindai kolom kasus saja",
+    "kepadatan per desa, provinsi Jawa Timur: agregasi langsung dari kasus",
+    "kepadatan per desa, nasional",
+    "kepadatan per desa, nasional: pandas groupby",
+    "kepadatan per desa, nasional: pindai kolom kasus saja",
+    "kepadatan per desa, nasional: agregasi langsung dari kasus",
+    "peta desa provinsi: data dikirim",
+    "peta desa provinsi: membangun (pertama)",
+    "peta desa provinsi: membangun (berikutnya)",
+    "aplikasi: memori setelah mulai",
+    "aplikasi: memori setelah semua halaman",
+    "aplikasi: memori puncak",
+]
+RATIOS = {  # records compared with a yardstick, and which one
+    "kepadatan per desa, provinsi Jawa Timur: pandas groupby": "pandas",
+    "kepadatan per desa, nasional: pandas groupby": "pandas",
+    "kepadatan per desa, nasional: pindai kolom kasus saja": "scan",
+    "kepadatan per desa, nasional: agregasi langsung dari kasus": "scan",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    # The default settings (not the fixture world's): every desa of the code list, the geo store of set-up.
+    require(SHARED_GEO / "wilayah_kemendagri_2025.csv", "Daftar kode wilayah (shared/geo)")
+    require(REPO_ROOT / "geo", "Penyimpanan batas wilayah (geo/)")
+    store = tmp_path_factory.mktemp("bench") / "district"
+    args = ["--scale", "district", "--store", str(store), "--repeats", "1", "--json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "petakesos.bench.national", *args],
+        cwd=REPO_ROOT,
+        env=default_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_every_record_has_the_shape_name_value_unit_and_ratio_with_its_yardstick(records):
+    for r in records:
+        assert set(r) in ({"name", "value", "unit"}, {"name", "value", "unit", "ratio", "against"}), r
+        assert isinstance(r["name"], str) and isinstance(r["unit"], str)
+        assert isinstance(r["value"], int | float) and r["value"] >= 0, r
+        if "ratio" in r:
+            assert r["against"] in ("pandas", "scan") and r["ratio"] > 0, r
+
+
+def test_every_expected_figure_is_there_once_with_its_yardstick(records):
+    names = [r["name"] for r in records]
+    assert [n for n in EXPECTED if names.count(n) != 1] == []
+    by_name = {r["name"]: r for r in records}
+    assert {n: by_name[n].get("against") for n in RATIOS} == RATIOS
+
+
+def test_every_app_query_of_a_province_is_timed(records):
+    from petakesos import sql
+
+    names = {r["name"] for r in records}
+    timed = {n.removesuffix(" (provinsi, hangat)") for n in names if n.endswith(" (provinsi, hangat)")}
+    # Every app query whose parameters the benchmark can fill (the scope, a year, a period, categories).
+    fillable = {"wilayah", "tahun", "tahun_awal", "kategori", "tingkat", "file_name", "alasan"}
+    expected = {n for n in sql.names("app") if sql.param_names(sql.load(n)) <= fillable}
+    assert expected - timed == set()
+    assert "app/kasus_by_desa" in timed
+
+
+def test_the_markdown_table_has_a_row_per_record_and_the_targets():
+    from petakesos.bench import national_report
+
+    records = [
+        {"name": "kepadatan per desa, nasional", "value": 0.25, "unit": "s"},
+        {
+            "name": "kepadatan per desa, nasional: pandas groupby",
+            "value": 5.0,
+            "unit": "s",
+            "ratio": 20.0,
+            "against": "pandas",
+        },
+        {"name": "aplikasi: memori puncak", "value": 3000.0, "unit": "MB"},
+        {"name": "peta desa provinsi: data dikirim", "value": 1_500_000, "unit": "B"},
+    ]
+    lines = national_report.markdown(records).splitlines()
+    assert lines[:2] == ["| ukuran | nilai | target | rasio |", "|---|---|---|---|"]
+    assert lines[2] == "| kepadatan per desa, nasional | 250 ms | ≤ 1 s ✅ |  |"
+    assert (
+        lines[3]
+        == "| kepadatan per desa, nasional: pandas groupby | 5,00 s | ≥ 10× lebih cepat ✅ | 20,00× thd pandas |"
+    )
+    assert lines[4] == "| aplikasi: memori puncak | 3.000 MB | ≤ 2 GB ❌ |  |"
+    assert lines[5] == "| peta desa provinsi: data dikirim | 1,50 MB | ≤ 2 MB ✅ |  |"

@@ -4,7 +4,7 @@ pages/ and starts with access.require(...) and ui.page_filters()."""
 import streamlit as st
 
 from petakesos.auth import roles
-from petakesos.ui import access, footer, login
+from petakesos.ui import access, footer, login, store_check
 
 st.set_page_config(page_title="Peta Kesos", page_icon="🗺️", layout="wide")
 
@@ -21,6 +21,8 @@ PAGES = {
     "impor": st.Page("pages/impor.py", title="Impor Data", icon=":material/upload_file:"),
     "audit": st.Page("pages/audit.py", title="Audit", icon=":material/policy:"),
 }
+
+store_check.require_store()  # a missing, unreadable or outdated store: one plain page saying what to do
 
 # A visitor without a session, or a link to a page outside the role: every page is routed (so no link
 # meets Streamlit's "page not found"), none is listed, and the page's own access.require() draws the login

@@ -13,15 +13,34 @@ from petakesos.config import settings
 QUERY_TTL_SECONDS = 600
 
 
-DatabaseMissing = db.StoreMissing  # the page tells the user how to create the store
+DatabaseMissing = db.StoreProblem  # missing, unreadable or old: the page says which and what to do
 SNAPSHOT_TTL_SECONDS = 3  # how stale the "latest import" may be: a rerun after that sees new data
 
 
-@st.cache_resource(show_spinner=False)
 def connection() -> duckdb.DuckDBPyConnection:
-    """One read-only connection to the store per process; every query runs on its own cursor
-    (thread safety) and so in its own transaction, which sees the latest committed import."""
-    return db.open_store(settings())
+    """One read-only connection to the configured store per process; every query runs on its own cursor
+    (thread safety) and so in its own transaction, which sees the latest committed import. Raises a
+    db.StoreProblem (missing, unreadable) for the page to explain."""
+    cfg = settings()
+    return _connection(cfg.store, cfg.store_data)
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(store: str, store_data: str | None) -> duckdb.DuckDBPyConnection:
+    """Keyed by the store, so a process (or a test) pointed at another store never reads the old one."""
+    return db.connect(store, read_only=True, data_path=store_data)
+
+
+def store_problem() -> str | None:
+    """Why the configured store cannot serve pages (missing, unreadable, older schema), in Bahasa
+    Indonesia with what to do; None when it can. Not cached: one small query per rerun on the shared
+    connection, so the page clears on the first rerun after the store is fixed."""
+    cfg = settings()
+    try:
+        db.check(_connection(cfg.store, cfg.store_data), cfg.store)
+    except db.StoreProblem as problem:
+        return problem.message
+    return None
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL_SECONDS, show_spinner=False)

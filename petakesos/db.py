@@ -30,8 +30,46 @@ FILES_DIR = "berkas"  # Parquet data files, in the store folder unless a data pa
 POSTGRES_PREFIX = "postgres:"  # a store given as 'postgres:dbname=kesos host=…' is the nasional mode
 
 
-class StoreMissing(RuntimeError):
+class StoreProblem(RuntimeError):
+    """The store cannot serve pages; `message` says why and what to do, in Bahasa Indonesia."""
+
+    message = "Penyimpanan data tidak dapat dipakai."
+
+
+class StoreMissing(StoreProblem):
     """No store at that location yet: the page or command says how to create one."""
+
+    def __init__(self, store: str) -> None:
+        super().__init__(store)
+        self.message = (
+            f"Penyimpanan data belum ada di {store}. Buat data contoh dengan ./run.sh, atau impor data dengan "
+            f"python -m petakesos import BERKAS... --db {store}"
+        )
+
+
+class StoreUnreadable(StoreProblem):
+    """The catalog is there but cannot be read (damaged, not a database, a folder in its place)."""
+
+    def __init__(self, store: str, reason: str) -> None:
+        super().__init__(f"{store}: {reason}")
+        self.message = (
+            f"Penyimpanan data di {store} tidak dapat dibaca: katalognya rusak atau bukan berkas basis data "
+            f"({reason}). Tidak ada yang diubah. Pulihkan folder itu dari cadangan, atau buat ulang dengan "
+            "mengimpor semua berkas ekspor ke folder baru."
+        )
+
+
+class SchemaOutdated(StoreProblem):
+    """The store was made by an older version: schema files of queries/schema/ not applied yet."""
+
+    def __init__(self, store: str, missing: list[str]) -> None:
+        super().__init__(f"{store}: {', '.join(missing)}")
+        self.missing = missing
+        self.message = (
+            f"Skema penyimpanan data di {store} sudah lama: perubahan {', '.join(missing)} belum diterapkan. "
+            f"Perbarui dengan perintah: python -m petakesos migrate --db {store} "
+            "(impor berikutnya juga memperbaruinya). Data yang ada tidak hilang."
+        )
 
 
 @cache
@@ -123,13 +161,37 @@ def connect(store: str | Path, read_only: bool = False, data_path: str | None = 
             # tell without connecting, so DuckLake's refusal to create one is the sign.
             if is_postgres(store) and "does not exist" in str(exc):
                 raise StoreMissing(_without_password(str(store))) from None
-            raise
+            raise StoreUnreadable(_without_password(str(store)), _reason(exc)) from None
+        except duckdb.Error as exc:  # e.g. "file is not a database", "unable to open database file"
+            raise StoreUnreadable(_without_password(str(store)), _reason(exc)) from None
     # A writer attaches the store to a private in-memory database, so it never clashes with a
     # read-only instance of the same store in this process (DuckDB caches one instance per path).
     con = duckdb.connect(config=_CONFIG)
     sql.use_store(con, target)
     migrate(con)
     return con
+
+
+def _reason(exc: Exception) -> str:
+    """DuckDB's reason without the query text it quotes: the last clause, e.g. 'file is not a database'."""
+    return str(exc).rsplit(": ", 1)[-1].strip()[:200]
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Schema files of queries/schema/ this store has not recorded in schema_migrasi (all of them when
+    the store predates that table)."""
+    try:
+        done = set(sql.run(con, "store/migrations_done")["nama"])
+    except duckdb.CatalogException:
+        done = set()
+    return [name for name in sql.names("schema") if name not in done]
+
+
+def check(con: duckdb.DuckDBPyConnection, store: str | Path) -> None:
+    """Raise SchemaOutdated when the store behind `con` needs `python -m petakesos migrate` first."""
+    missing = pending_migrations(con)
+    if missing:
+        raise SchemaOutdated(_without_password(str(store)), [name.split("/", 1)[1] for name in missing])
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -150,6 +212,25 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             raise
         applied.append(name)
     return applied
+
+
+def upgrade(store: str | Path, data_path: str | None = None) -> list[str]:
+    """Bring a store made by an older version up to date (`python -m petakesos migrate`): apply and record
+    the schema files it lacks, then rebuild the marts, in one import's lock; returns the files applied.
+    A missing or unreadable store raises StoreMissing / StoreUnreadable and is left untouched."""
+    with contextlib.closing(connect(store, read_only=True, data_path=data_path)) as reader:
+        pending = pending_migrations(reader)
+    if not pending:
+        return []
+    with import_lock(store):
+        con = connect(store, read_only=False, data_path=data_path)  # applies the pending files
+        try:
+            con.begin()
+            rebuild_marts(con)
+            con.commit()
+        finally:
+            con.close()
+    return [name.split("/", 1)[1] for name in pending]
 
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> int:
@@ -261,7 +342,8 @@ LOCK_FILE = "impor.lock"
 def import_lock(store: str | Path):
     """One import at a time on a local store: a second one is refused at once with a clear message
     (an OS file lock, released by the kernel even if the import is killed). A PostgreSQL store relies
-    on DuckLake's own conflict check instead (see importer)."""
+    on DuckLake's own conflict check instead (see importer). A full disk inside it becomes
+    ingest.faults.DiskFull ("Ruang disk penuh …"), an OSError the command line already reports."""
     if is_postgres(store):
         yield
         return
@@ -277,5 +359,12 @@ def import_lock(store: str | Path):
             ) from None
         try:
             yield
+        except Exception as exc:  # the import rolled back; a full disk is said plainly (ingest.faults)
+            from petakesos.ingest.faults import disk_full
+
+            full = disk_full(exc, folder)
+            if full is None:
+                raise
+            raise full from exc
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)

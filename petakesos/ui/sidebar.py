@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from petakesos import data, wilayah
+from petakesos import data, db, wilayah
 from petakesos.auth.scope import effective_scope
 from petakesos.fmt import literal, plain
 
@@ -228,11 +228,8 @@ def page_filters(banner: bool = True) -> Filters:
     _leave_legacy_pages_mode()
     try:
         filters = render_sidebar()
-    except data.DatabaseMissing as missing:
-        st.error(
-            f"Basis data belum ada ({literal(missing)}). Jalankan `./run.sh` (data contoh) atau "
-            "`python -m petakesos import BERKAS...` terlebih dahulu."
-        )
+    except db.StoreProblem as problem:  # missing, unreadable or of an older schema: what to do, as plain text
+        st.error(plain(problem.message), icon=":material/database:")
         st.stop()
     if banner:
         dataset_banner()

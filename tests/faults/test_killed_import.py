@@ -1,0 +1,79 @@
+"""An import killed with SIGKILL at any point (reading, writing data files, just before the commit) leaves
+every table and every app query's figures exactly as before, frees the import lock, and the next import
+works: an import is one DuckLake transaction, and the lock is an OS file lock the kernel releases."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+from needs import FIXTURES
+
+from faults.state import import_command, run_import, store_state, write_cases
+from petakesos import db
+from petakesos.config import REPO_ROOT
+
+BIG_ROWS = 300_000  # about 8-15 s to import on the 2-core machine: long enough to be killed part way
+KILL_AFTER_S = (0.5, 1.0, 2.0, 4.0)
+
+
+def _data_files(store) -> set[str]:
+    return {str(p) for p in (store / db.FILES_DIR).rglob("*.parquet")}
+
+
+def _kill(child: subprocess.Popen) -> None:
+    assert child.poll() is None, f"the import ended before it could be killed: {child.returncode}"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+
+def _start(store, big) -> subprocess.Popen:
+    return subprocess.Popen(
+        import_command(store, big), cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory):
+    return write_cases(tmp_path_factory.mktemp("big") / "kasus_besar.csv", BIG_ROWS)
+
+
+def _assert_lock_free(store) -> None:
+    with db.import_lock(store):  # raises db.ImportRunning if the killed import still held it
+        pass
+
+
+def test_import_killed_at_several_times_leaves_everything_as_before(store, big_file):
+    before = store_state(store)
+    for delay in KILL_AFTER_S:
+        child = _start(store, big_file)
+        time.sleep(delay)
+        _kill(child)
+        assert store_state(store) == before, f"killed after {delay} s"
+        _assert_lock_free(store)
+    done = run_import(store, FIXTURES / "pmks.csv")
+    assert done.returncode == 0, done.stderr
+    after = store_state(store)
+    assert after["table:pmks_kasus"][0] == 6  # the fixture's six good case rows
+    assert after != before
+
+
+def test_import_killed_while_its_data_files_are_being_written_leaves_everything_as_before(store, big_file):
+    """The worst moment: Parquet files of the new rows exist in the store folder, the commit has not run."""
+    before, files_before = store_state(store), _data_files(store)
+    child = _start(store, big_file)
+    deadline = time.monotonic() + 300
+    while not (_data_files(store) - files_before) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    _kill(child)
+    assert _data_files(store) - files_before, "no data file of the import appeared before it was killed"
+    assert store_state(store) == before
+    _assert_lock_free(store)
+    # The next import of the same big file goes through whole, then the fixture's cases on top.
+    done = run_import(store, big_file)
+    assert done.returncode == 0, done.stderr
+    assert store_state(store)["table:pmks_kasus"][0] == BIG_ROWS

@@ -113,15 +113,7 @@ with panel:
 
 # --- Downloads and the list ----------------------------------------------------------------------
 for column, d in zip(st.columns(3), view.downloads(layer, outline, choice, m, shown)):
-    column.download_button(
-        d.label,
-        data=d.data,
-        file_name=d.file_name,
-        mime=d.mime,
-        on_click=blocks.audit_export,  # every export goes to the audit log
-        args=(d.file_name,),
-        icon=":material/download:",
-    )
+    blocks.file_download(column, d.label, d.data, d.file_name, d.mime)
 st.subheader(TEXT["daftar"])
 st.text_input(TEXT["cari"], key="peta_cari", placeholder=TEXT["cari_ph"])
 selection = {"on_select": "rerun", "selection_mode": "single-row", "hide_index": True, "width": "stretch"}

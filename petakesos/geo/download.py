@@ -7,7 +7,7 @@ as upstream, so `national.convert_provinces` reads the cache like any `--from` f
 - Resumable: bytes arrive in `<file>.part`, continued with an HTTP Range request after a dropped connection
   (retried here) or in a later run; only a complete file of the announced length is renamed to its real name.
 - Checksummed: upstream publishes no checksums and serves the moving branch `main`, so a pinned list would
-  reject every legitimate update. The SHA-256 and size of each file are recorded in `sha256.json` when its
+  reject every legitimate update. The SHA-256 and size of each file are recorded in the cache's sha256.json when its
   download completes (trust on first download) and verified on every reuse; a file that no longer matches
   is fetched again. A kabupaten the server has no file for (404) is recorded too, so a second run asks nothing.
 - `.sql` is tried first (what upstream serves), then `.sql.gz` (a compressed mirror such as shared/geo).

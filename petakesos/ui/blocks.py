@@ -48,6 +48,19 @@ def excel_download(
     )
 
 
+def file_download(where, label: str, data, file_name: str, mime: str) -> None:
+    """A download button in `where` (a column or st) whose click is written to the audit log."""
+    where.download_button(
+        label,
+        data=data,
+        file_name=file_name,
+        mime=mime,
+        on_click=audit_export,
+        args=(file_name,),
+        icon=":material/download:",
+    )
+
+
 def audit_export(file_name: str) -> None:
     """Write the download to the audit log: who took which file from which wilayah."""
     from petakesos.auth import audit

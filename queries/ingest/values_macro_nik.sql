@@ -5,7 +5,7 @@
 -- is never part of a reason. No params.
 create or replace temp macro values_nik_alasan(nik) as
     case
-        when regexp_full_match(nik, 'hash:[0-9a-f]{64}') then null  -- carried over from quarantine
+        when length(nik) = 69 and regexp_full_match(nik, 'hash:[0-9a-f]+') then null  -- carried over from quarantine
         when length(nik) = 16 and regexp_full_match(nik, '\d+') then null
         when regexp_full_match(nik, '\s*\d([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*')
             then 'NIK rusak oleh Excel (notasi ilmiah); digit yang hilang tidak dapat dipulihkan, '

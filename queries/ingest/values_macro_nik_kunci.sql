@@ -4,11 +4,11 @@
 -- it, 'hash:' and the hash of the text as written (a carried hash kept as it is). No params.
 create or replace temp macro values_nik_kunci(nik, ipad, opad) as
     case
-        when regexp_full_match(nik, 'hash:[0-9a-f]{64}') then substr(nik, 6)
+        when length(nik) = 69 and regexp_full_match(nik, 'hash:[0-9a-f]+') then substr(nik, 6)
         else values_hmac(values_nik_bersih(nik), ipad, opad)
     end;
 create or replace temp macro values_nik_karantina(nik, ipad, opad) as
     case
-        when regexp_full_match(nik, 'hash:[0-9a-f]{64}') then nik
+        when length(nik) = 69 and regexp_full_match(nik, 'hash:[0-9a-f]+') then nik
         else 'hash:' || values_hmac(nik, ipad, opad)
     end;

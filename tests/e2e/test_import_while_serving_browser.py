@@ -11,6 +11,7 @@ import pytest
 from needs import FIXTURES
 
 from e2e.conftest import SHOTS, metric_value
+from e2e.login import PASSWORD, accounts_file, log_in
 from petakesos.bench import server
 from petakesos.config import REPO_ROOT
 from petakesos.ingest.importer import import_files
@@ -27,10 +28,11 @@ def _toggle_masking(page) -> None:
 def test_import_while_the_app_serves_shows_on_the_next_rerun(world, tmp_path, page):
     store = tmp_path / "store"
     import_files([FIXTURES / "penduduk.csv", FIXTURES / "psm.csv"], world, store=store)
-    env = dict(os.environ, PETAKESOS_STORE=str(store))
+    users = accounts_file(tmp_path, ("dinsos.tuban", "kabupaten", "35.23"))  # real data: a login is asked
+    env = dict(os.environ, PETAKESOS_STORE=str(store), PETAKESOS_USERS=str(users))
     with server.serve(env=env) as url:
         page.set_viewport_size({"width": 1366, "height": 768})
-        page.goto(f"{url}/?wilayah=35.23.01&tahun=2023")
+        log_in(page, f"{url}/?wilayah=35.23.01&tahun=2023", "dinsos.tuban", PASSWORD)
         page.get_by_text(KASUS).first.wait_for(timeout=90_000)
         _toggle_masking(page)  # show exact counts
         assert metric_value(page, KASUS) == "0"

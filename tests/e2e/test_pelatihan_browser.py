@@ -9,6 +9,7 @@ import os
 import pytest
 
 from e2e.conftest import MAP_IFRAME, SHOTS, metric_value
+from e2e.login import PASSWORD, accounts_file, log_in
 from petakesos.bench import server
 
 SCREEN = {"width": 1366, "height": 768}
@@ -23,6 +24,10 @@ def _open(page, app_url: str, query: str, n_charts: int = 5) -> None:
     page.goto(f"{app_url}/")
     page.get_by_text("Pelatihan PSM").first.wait_for(timeout=90_000)
     page.goto(f"{app_url}/pelatihan?{query}")
+    _wait_drawn(page, n_charts)
+
+
+def _wait_drawn(page, n_charts: int) -> None:
     page.get_by_text("% PSM terlatih").first.wait_for(timeout=90_000)
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {n_charts}", timeout=90_000)
     page.locator(MAP_IFRAME).first.wait_for(timeout=60_000)
@@ -108,15 +113,20 @@ def test_single_kecamatan(app_url, page):
 
 
 @pytest.fixture(scope="module")
-def world_url(world):
+def world_url(world, tmp_path_factory):
     """The app on the fixture world (tests/fixtures: PSM Muda is 13 at the SK date)."""
     # The world fixture has pointed PETAKESOS_STORE and PETAKESOS_GEO_DIR at its files: keep them.
-    with server.serve(env=dict(os.environ)) as url:
+    users = accounts_file(tmp_path_factory.mktemp("akun"), ("dinsos.tuban", "kabupaten", "35.23"))
+    with server.serve(env=dict(os.environ, PETAKESOS_USERS=str(users))) as url:  # real data: a login is asked
         yield url
 
 
 def test_psm_under_18_at_sk_is_on_the_follow_up_list(world_url, page):
-    _open(page, world_url, "wilayah=35.23.01&tahun=2023", n_charts=5)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(world_url)  # a fresh server's first page-URL request comes before app.py registered its pages
+    page.get_by_text("Masuk").first.wait_for(timeout=90_000)
+    log_in(page, f"{world_url}/pelatihan?wilayah=35.23.01&tahun=2023", "dinsos.tuban", PASSWORD)
+    _wait_drawn(page, n_charts=5)
     assert metric_value(page, "PSM aktif") == "4"  # Satu, Dua, Empat and Muda
     assert metric_value(page, "Belum memenuhi syarat") == "3"  # Dua, Empat, Muda
     legend = page.frame_locator(MAP_IFRAME).locator(".pk-legend").first.inner_text()

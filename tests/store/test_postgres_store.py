@@ -34,8 +34,9 @@ EXTRA_PARAMS = [
 # comparison; the rest of those frames is compared in a fixed order, as theirs follows the import number.
 PER_STORE = {
     "app/dataset_meta": ["value"],
-    "app/impor_riwayat": ["import_id", "imported_at"],
+    "app/impor_riwayat": ["import_id", "imported_at", "imported_by"],  # by: the CLI's OS user or None
     "app/impor_karantina": ["import_id"],
+    "app/impor_terakhir": ["imported_at", "file_name", "kind"],  # the last of two concurrent imports: either
 }
 
 
@@ -49,7 +50,8 @@ def _all_app_figures(con) -> dict[tuple[str, int], pd.DataFrame]:
             frame = sql.run(con, name, **{k: params[k] for k in needed})
             if name in PER_STORE:
                 frame = frame.drop(columns=PER_STORE[name])
-                frame = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+                if len(frame.columns):
+                    frame = frame.sort_values(list(frame.columns)).reset_index(drop=True)
             figures[(name, i)] = frame
     return figures
 

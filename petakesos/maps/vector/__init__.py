@@ -27,7 +27,7 @@ DESA_CODE = r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
 
 
 def positions(ids: Sequence[int], kode: pd.Series) -> np.ndarray:
-    """Position of each code in the tile index (ids in code order, `tiles.feature_id`), -1 where the
+    """Position of each code in the tile index (ids in code order, geo.tiles.feature_id), -1 where the
     tiles lack that desa or the code is not a desa code."""
     ids = np.asarray(ids, dtype=np.int64)
     text = kode.astype(str)

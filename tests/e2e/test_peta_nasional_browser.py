@@ -112,7 +112,7 @@ def test_national_map_draws_offline_restyles_and_opens_the_desa_panel(app_url, p
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     heading = page.locator('[data-testid="stHeading"]', has_text=point["nama"])
     heading.first.wait_for(timeout=60_000)
-    assert page.get_by_text("Kasus per kategori").first.is_visible()
+    page.get_by_text("Kasus per kategori").first.wait_for(timeout=60_000)  # drawn after the heading
     assert frame.evaluate("window.PETAKESOS_NATIONAL.map === window.__mark")  # the click did not reload it
 
     # The screenshot for docs/: map and panel in view, the tooltip of the desa under the pointer.

@@ -38,35 +38,42 @@ def excel_download(
     written to the audit log."""
     st.download_button(
         label,
-        data=lambda: excel.workbook(sheets(), params),
+        data=audited(file_name, lambda: excel.workbook(sheets(), params)),
         file_name=file_name,
         mime=excel.MIME,
         key=key,
-        on_click=audit_export,
-        args=(file_name,),
+        on_click="ignore",
         icon=":material/download:",
     )
 
 
 def file_download(where, label: str, data, file_name: str, mime: str) -> None:
     """A download button in `where` (a column or st) whose click is written to the audit log."""
+    make = data if callable(data) else lambda: data
     where.download_button(
         label,
-        data=data,
+        data=audited(file_name, make),
         file_name=file_name,
         mime=mime,
-        on_click=audit_export,
-        args=(file_name,),
+        on_click="ignore",
         icon=":material/download:",
     )
 
 
-def audit_export(file_name: str) -> None:
-    """Write the download to the audit log: who took which file from which wilayah."""
-    from petakesos.auth import audit
+def audited(file_name: str, make: Callable[[], object]) -> Callable[[], object]:
+    """The download's content built when the user clicks, writing the export to the audit log then: who and
+    which wilayah are taken as the button is drawn (the build runs outside the script). No rerun on click,
+    so a download never races a redraw."""
+    who = st.session_state.get("petakesos_user") or "tamu"
+    scope = st.session_state.get("petakesos_scope") or ""
 
-    state = st.session_state
-    audit.record("ekspor", state.get("petakesos_user") or "tamu", state.get("petakesos_scope") or "", file_name)
+    def build():
+        from petakesos.auth import audit
+
+        audit.record("ekspor", who, scope, file_name)
+        return make()
+
+    return build
 
 
 def chart_with_download(

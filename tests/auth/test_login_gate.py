@@ -162,6 +162,9 @@ def test_an_excel_download_is_audited(world, users):
 
     for key, value in with_state.items():
         st.session_state[key] = value  # outside a run: the callback reads a plain dict-like state
-    blocks.audit_export("cakupan.xlsx")
+    content = blocks.audited("cakupan.xlsx", lambda: b"PK")  # drawn: nothing written yet
+    today = audit.utc_now().date()
+    assert audit.entries(audit.Filter(dari=today, sampai=today, event="ekspor")).empty
+    assert content() == b"PK"  # clicked: the workbook is built and the export written
     rows = audit.entries(audit.Filter(dari=audit.utc_now().date(), sampai=audit.utc_now().date(), event="ekspor"))
     assert rows["keterangan"].tolist() == ["cakupan.xlsx"] and rows["wilayah"].tolist() == ["35.23"]

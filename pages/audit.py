@@ -5,6 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
+from petakesos import clock
 from petakesos.auth import audit
 from petakesos.ui import access
 
@@ -30,7 +31,7 @@ if (broken := audit.first_broken_line()) is not None:
 else:
     st.success(INTACT, icon=":material/verified_user:")
 
-today = dt.date.today()
+today = clock.today()
 c1, c2, c3, c4 = st.columns(4)
 event = c1.selectbox("Peristiwa", ["", *audit.EVENTS], format_func=lambda e: e or "Semua", key="audit_peristiwa")
 who = c2.text_input("Pengguna", key="audit_pengguna", max_chars=64).strip()

@@ -9,13 +9,14 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from petakesos import wilayah as codes
 from petakesos.auth import filestore
 from petakesos.auth.lockout import Attempts, LockoutPolicy, after_failure, current, is_locked
 from petakesos.auth.passwords import Passwords
+from petakesos.clock import utc_now
 from petakesos.config import settings
 
 ROLES = ("admin", "provinsi", "kabupaten", "viewer")
@@ -30,10 +31,6 @@ FAILED = "Nama pengguna atau kata sandi salah."
 
 class AccountError(ValueError):
     """A change or a file the accounts cannot take; the message says why, in Indonesian."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def users_path() -> Path:

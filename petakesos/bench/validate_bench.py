@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import time
 
 import duckdb
 
-from petakesos import sql
+from petakesos import clock, sql
 from petakesos.config import REPO_ROOT
 from petakesos.ingest.kinds import PMKS
 from petakesos.ingest.validate import validate
@@ -28,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     sql.execute(con, "ingest/values_bench_ref", n_desa=args.desa)
     sql.execute(con, "ingest/values_bench_raw_rows", n=args.rows, n_desa=args.desa)
     start = time.perf_counter()
-    result = validate(con, PMKS, b"kunci-bench", dt.date.today())
+    result = validate(con, PMKS, b"kunci-bench", clock.today())
     seconds = time.perf_counter() - start
     print(
         f"validate {args.rows:,} baris PMKS: {seconds:.2f} s (target {TARGET_S:.1f} s, rasio {seconds / TARGET_S:.2f})"

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from petakesos import wilayah
+from petakesos import clock, wilayah
 from petakesos.allocate.engine import METHODS, NEEDS, AllocationError
 from petakesos.config import settings
 
@@ -125,7 +125,7 @@ def _plan(args: argparse.Namespace) -> int:
         )
         tahun = _int_or_none(args.tahun, "Tahun")
         if tahun is None:
-            tahun = years[-1] if years else dt.date.today().year
+            tahun = years[-1] if years else clock.today().year
         elif years and tahun not in years:
             raise PlanError(f"Tahun {tahun} tidak ada dalam data {nama} (tersedia {years[0]}–{years[-1]}).")
         rows = sql.run(con, "app/psm_kasus_by_desa", wilayah=scope, tahun=tahun)

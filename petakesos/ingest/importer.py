@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from petakesos import db, sql
+from petakesos import clock, db, sql
 from petakesos.config import Settings
 from petakesos.ingest import correction, desa_names, guard, mapping, nik
 from petakesos.ingest.kinds import Kind, detect
@@ -123,7 +123,7 @@ def _import_one(
     sql.execute(con, "ingest/raw_rows_load")
     con.unregister("raw_input")
     desa_names.resolve(con, kabupaten)
-    checked = validate(con, kind, key, dt.date.today())
+    checked = validate(con, kind, key, clock.today())
 
     new, changed, dup_good = _store_valid(con, kind, import_id, checked.n_good)
     released = sql.fetch(con, "ingest/karantina_release_count", kind=kind.name, file_name=name)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from petakesos import clock
 from petakesos.auth import audit
 
 
@@ -89,3 +90,13 @@ def test_query_survives_a_foreign_line_and_a_missing_file(log, tmp_path):
 def test_the_app_has_no_code_that_rewrites_the_log():
     text = Path(audit.__file__).read_text(encoding="utf-8")
     assert "O_TRUNC" not in text and "write_text" not in text and "unlink" not in text
+
+
+def test_an_evening_entry_on_a_utc_server_is_found_under_todays_wib_date(tmp_path, monkeypatch):
+    evening_utc = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 WIB on 4 December
+    monkeypatch.setattr(clock, "utc_now", lambda: evening_utc)
+    path = tmp_path / "audit.jsonl"
+    audit.record("masuk", "admin", path=path, clock=clock.utc_now)
+    assert clock.today() == date(2026, 12, 4)
+    found = audit.entries(audit.Filter(dari=clock.today(), sampai=clock.today()), path)
+    assert found["peristiwa"].tolist() == ["masuk"]

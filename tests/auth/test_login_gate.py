@@ -8,7 +8,7 @@ from apptest import PASSWORD, account, login_state, open_page
 from needs import demo_connection
 from streamlit.testing.v1 import AppTest
 
-from petakesos import sql
+from petakesos import clock, sql
 from petakesos.auth import audit, roles
 from petakesos.config import REPO_ROOT
 from petakesos.ui import access, login
@@ -80,9 +80,7 @@ def test_wrong_password_gives_the_same_message_a_delay_and_an_audit_line(world, 
     at = _try(at, "dinsos.tuban", PASSWORD)  # at once: refused without a check, even with the right password
     assert "tunggu 1 detik sebelum mencoba lagi" in _texts(at)
     assert login.TOKEN not in at.session_state
-    entries = audit.entries(
-        audit.Filter(dari=audit.utc_now().date(), sampai=audit.utc_now().date()), users.with_name("audit.jsonl")
-    )
+    entries = audit.entries(audit.Filter(dari=clock.today(), sampai=clock.today()), users.with_name("audit.jsonl"))
     assert entries["peristiwa"].tolist() == ["masuk_gagal"]
 
 
@@ -163,8 +161,8 @@ def test_an_excel_download_is_audited(world, users):
     for key, value in with_state.items():
         st.session_state[key] = value  # outside a run: the callback reads a plain dict-like state
     content = blocks.audited("cakupan.xlsx", lambda: b"PK")  # drawn: nothing written yet
-    today = audit.utc_now().date()
+    today = clock.today()
     assert audit.entries(audit.Filter(dari=today, sampai=today, event="ekspor")).empty
     assert content() == b"PK"  # clicked: the workbook is built and the export written
-    rows = audit.entries(audit.Filter(dari=audit.utc_now().date(), sampai=audit.utc_now().date(), event="ekspor"))
+    rows = audit.entries(audit.Filter(dari=clock.today(), sampai=clock.today(), event="ekspor"))
     assert rows["keterangan"].tolist() == ["cakupan.xlsx"] and rows["wilayah"].tolist() == ["35.23"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from petakesos import maps
+from petakesos import clock, maps
 from petakesos.features import bandingkan
 from petakesos.features.bandingkan import table as league
 from petakesos.features.bandingkan import text
@@ -87,7 +87,7 @@ def export(
 ) -> tuple[dict[str, pd.DataFrame], dict[str, object], str]:
     """(sheets, parameters, file name) of the league table's Excel download."""
     sheets = {text.EXPORT_SHEET: league.export_table(table, base, key, suppress)}
-    params = league.export_parameters(scope_name, tahun, base, key, suppress, today or dt.date.today())
+    params = league.export_parameters(scope_name, tahun, base, key, suppress, today or clock.today())
     return sheets, params, text.EXPORT_FILE.format(prov=prov or "semua", tahun=tahun) + ".xlsx"
 
 

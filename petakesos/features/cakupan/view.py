@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from petakesos import fmt, maps
+from petakesos import clock, fmt, maps
 from petakesos.features.cakupan import between, coverage_parameters, text
 from petakesos.features.cakupan.text import DEFINITIONS, NAMES
 
@@ -96,7 +96,7 @@ def parameters(filters, demo: bool, today: dt.date | None = None) -> dict:
         tahun=filters.tahun,
         suppress=filters.samarkan_kecil,
         demo=demo,
-        generated=(today or dt.date.today()).isoformat(),
+        generated=(today or clock.today()).isoformat(),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 import pandas as pd
 import plotly.graph_objects as go
 
-from petakesos import fmt, maps
+from petakesos import clock, fmt, maps
 from petakesos.features import pelatihan
 from petakesos.features.pelatihan import charts, text
 
@@ -53,7 +53,7 @@ def params(scope: Scope, today: dt.date | None = None) -> dict[str, object]:
         "Wilayah": scope.nama,
         "Kode wilayah": scope.wilayah or "semua",
         "Tahun": scope.tahun,
-        "Dibuat": (today or dt.date.today()).isoformat(),
+        "Dibuat": (today or clock.today()).isoformat(),
     }
 
 

@@ -33,14 +33,22 @@ def _connection(store: str, store_data: str | None) -> duckdb.DuckDBPyConnection
 
 def store_problem() -> str | None:
     """Why the configured store cannot serve pages (missing, unreadable, older schema), in Bahasa
-    Indonesia with what to do; None when it can. Not cached: one small query per rerun on the shared
-    connection, so the page clears on the first rerun after the store is fixed."""
+    Indonesia with what to do; None when it can. A store found fine is checked again only after
+    SNAPSHOT_TTL_SECONDS (the check was a query on every rerun of every session); a problem is checked
+    on every rerun, so the page clears on the first rerun after the store is fixed."""
     cfg = settings()
     try:
-        db.check(_connection(cfg.store, cfg.store_data), cfg.store)
+        _store_fine(cfg.store, cfg.store_data)
     except db.StoreProblem as problem:
         return problem.message
     return None
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL_SECONDS, show_spinner=False)
+def _store_fine(store: str, store_data: str | None) -> bool:
+    """True, cached; a problem raises (Streamlit caches no exception)."""
+    db.check(_connection(store, store_data), store)
+    return True
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL_SECONDS, show_spinner=False)

@@ -14,9 +14,9 @@ no_data.stop_without_data(filters)
 params = view.params(filters)
 
 
-def show(chart: view.Chart) -> None:
-    """A figure with its data as an Excel download beneath it."""
-    ui.chart_with_download(chart.fig, chart.table, config=chart.config, name=chart.name, params=params, key=chart.key)
+def show(build, *args) -> None:
+    """The figure build(*args) makes, with its data as an Excel download beneath it (drawn once per data)."""
+    ui.chart_with_download(build, *args, params=params)
 
 
 ui.page_heading(text.TITLE, filters)
@@ -40,23 +40,23 @@ st.caption(text.TREND_NOTE)
 period = st.radio(
     text.PERIOD_LABEL, list(text.PERIODS), format_func=text.PERIODS.get, horizontal=True, key="pl_periode", index=1
 )
-show(view.trend_chart(monthly, yearly, period, filters))
+show(view.trend_chart, monthly, yearly, period, filters)
 per_unit = pelatihan.unit_years(tren)
-show(view.percent_chart(per_unit, yearly, filters))
+show(view.percent_chart, per_unit, yearly, filters)
 ranked = pelatihan.ranking(tren, filters.tahun)
 if len(ranked) > 1:
     left, right = st.columns(2)
     with left:
-        show(view.heatmap_chart(per_unit, ranked, filters))
+        show(view.heatmap_chart, per_unit, ranked, filters)
     with right:
-        show(view.ranking_chart(ranked, now, filters))
+        show(view.ranking_chart, ranked, now, filters)
 
 st.header(text.EVENTS_HEADING)
 st.caption(text.EVENTS_NOTE)
 if kegiatan.empty:
     st.info(text.NO_EVENTS)
 else:
-    show(view.events_chart(kegiatan, filters))
+    show(view.events_chart, kegiatan, filters)
     ui.table(view.events_table(kegiatan), key="pl_tabel_kegiatan", digits=view.EVENT_DIGITS)
 
 st.header(text.PIPELINE_HEADING.format(tahun=filters.tahun))
@@ -64,9 +64,9 @@ stages = pelatihan.pipeline(psm)
 st.markdown(view.pipeline_note(stages, median, filters.tahun))
 left, right = st.columns(2)
 with left:
-    show(view.funnel_chart(stages, filters))
+    show(view.funnel_chart, stages, filters)
 with right:
-    show(view.wait_chart(pelatihan.wait_histogram(psm, filters.tahun), filters))
+    show(view.wait_chart, pelatihan.wait_histogram(psm, filters.tahun), filters)
 
 st.header(text.CHECK_HEADING)
 st.caption(text.CHECK_NOTE.format(tahun=filters.tahun))

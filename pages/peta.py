@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from petakesos import data, fmt, maps, ui
+from petakesos import data, maps, ui
 from petakesos.features import peta
 from petakesos.features.peta import detail, view
 from petakesos.features.peta.text import HELP_PERIODE, SCHEMES, TEXT, UKURAN
@@ -117,5 +117,6 @@ for column, d in zip(st.columns(3), view.downloads(layer, outline, choice, m, sh
 st.subheader(TEXT["daftar"])
 st.text_input(TEXT["cari"], key="peta_cari", placeholder=TEXT["cari_ph"])
 selection = {"on_select": "rerun", "selection_mode": "single-row", "hide_index": True, "width": "stretch"}
-st.dataframe(detail.table_styler(shown), key=table_key, height=420, **selection)
-st.caption(TEXT["n_baris"].format(n=fmt.number(len(shown)), total=fmt.number(len(table))))
+listed = shown.head(view.LIST_MAX_ROWS)  # the top of the ranking; the search box reaches any other row
+st.dataframe(detail.table_styler(listed), key=table_key, height=420, **selection)
+st.caption(view.rows_caption(len(listed), len(shown), len(table)))

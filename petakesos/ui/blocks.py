@@ -4,6 +4,7 @@ with its data as Excel beneath it. One place, so they look and behave alike ever
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -21,9 +22,25 @@ def table_height(n_rows: int, max_rows: int = 12) -> int:
 
 def table(frame: pd.DataFrame, *, key: str, digits: Mapping[str, int] | None = None, max_rows: int = 12, **kwargs):
     """A table whose numbers read 1.234,5 and still sort as numbers (fmt.styled); returns st.dataframe's
-    value, so a page may pass on_select and selection_mode."""
+    value, so a page may pass on_select and selection_mode. A table without selection is drawn once per
+    content (_drawn_table) and replayed on later reruns."""
     kwargs.setdefault("height", table_height(len(frame), max_rows))
-    return st.dataframe(fmt.styled(frame, dict(digits or {})), hide_index=True, key=key, **kwargs)
+    shown_digits = dict(digits or {})
+    if kwargs.get("on_select", "ignore") != "ignore" or len(frame) >= REPLAY_MAX_ROWS:
+        return st.dataframe(fmt.styled(frame, shown_digits), hide_index=True, key=key, **kwargs)
+    _drawn_table(frame, tuple(shown_digits.items()), key, tuple(kwargs.items()))
+    return None
+
+
+# Streamlit hashes a frame of 100,000 rows or more by a sample of its rows: such a table is always drawn.
+REPLAY_MAX_ROWS = 100_000
+
+
+@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+def _drawn_table(frame: pd.DataFrame, digits: tuple, key: str, options: tuple) -> None:
+    """Streamlit keeps the element this draws and replays it for the same frame (hashed by content), so a
+    rerun does not format every cell again (the Styler was a tenth of a Pelatihan rerun)."""
+    st.dataframe(fmt.styled(frame, dict(digits)), hide_index=True, key=key, **dict(options))
 
 
 def excel_download(
@@ -76,12 +93,21 @@ def audited(file_name: str, make: Callable[[], object]) -> Callable[[], object]:
     return build
 
 
-def chart_with_download(
-    fig, frame: pd.DataFrame, *, config: dict, name: str, params: Mapping[str, object] | None, key: str
-) -> None:
-    """Draw one figure (PNG from its modebar camera) with its data as an Excel download beneath it."""
-    chart(fig, config=config, theme=None, key=f"grafik_{key}")
+def chart_with_download(build: Callable[..., Any], *args, params: Mapping[str, object] | None) -> None:
+    """Draw the chart `build(*args)` returns (fig, table, config, name, key: features' Chart) with its data
+    as an Excel download beneath it (PNG from the modebar camera). The figure is built and drawn once per
+    arguments, hashed by content, and replayed on later reruns: building Plotly figures was half of a
+    Pelatihan rerun, and the same figures come back on every rerun of every session."""
+    name, key, frame = _drawn_chart(f"{build.__module__}.{build.__qualname__}", args, build)
     excel_download(EXCEL_LABEL, lambda: {key: frame}, params, file_name=f"{name}.xlsx", key=f"xlsx_{key}")
+
+
+@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+def _drawn_chart(builder: str, args: tuple, _build: Callable[..., Any]) -> tuple[str, str, pd.DataFrame]:
+    """Keyed by the builder's dotted name and the arguments (Streamlit hashes no function)."""
+    made = _build(*args)
+    chart(made.fig, config=made.config, theme=None, key=f"grafik_{made.key}")
+    return made.name, made.key, made.table
 
 
 def chart(fig, **kwargs) -> None:

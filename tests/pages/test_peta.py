@@ -66,6 +66,19 @@ def test_search_filters_the_list(world):
     assert _table(at)["Desa/Kelurahan"].tolist() == ["Jlodro"]
 
 
+def test_a_long_list_shows_the_top_of_the_ranking_and_the_search_reaches_the_rest(world, monkeypatch):
+    from petakesos.features.peta import view
+
+    monkeypatch.setattr(view, "LIST_MAX_ROWS", 2)
+    at = _page(wilayah="35.23.01", tahun="2022")
+    assert _table(at)["Desa/Kelurahan"].tolist() == ["Jamprong", "Jlodro"]  # the first two of the nine, by rank
+    (caption,) = [c.value for c in at.caption if "teratas" in c.value]
+    assert caption.startswith("2 teratas dari 9 wilayah ditampilkan (seluruhnya 9)")
+    at.text_input(key="peta_cari").set_value("sokogu").run()  # third in the ranking, beyond the cut
+    assert _table(at)["Desa/Kelurahan"].tolist() == ["Sokogunung"]
+    assert any(c.value.startswith("1 dari 9 wilayah ditampilkan") for c in at.caption)
+
+
 def test_desa_panel_in_a_kabupaten_view_offers_zoom_to_its_kecamatan(world):
     at = _page({"peta_pilihan": peta.Pilihan(kode=JLODRO)}, wilayah="35.23", tahun="2022")
     assert not at.exception

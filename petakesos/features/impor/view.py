@@ -63,7 +63,6 @@ def accounts_chart(table: pd.DataFrame) -> go.Figure:
         )
     fig.update_layout(
         title={"text": text.CHART_TITLE, "x": 0},
-        template="plotly_white",
         separators=",.",
         barmode="group",
         height=200 + 90 * len(table),

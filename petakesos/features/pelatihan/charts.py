@@ -64,7 +64,6 @@ def _finish(
     top = 48 + (22 if subtitle else 0) + (30 if legend else 0) + top_extra
     bottom = 40 + (34 if x_title else 0) + (30 if source else 0)
     fig.update_layout(
-        template="plotly_white",
         separators=",.",
         font={"family": FONT, "size": 13, "color": "#222"},
         title={

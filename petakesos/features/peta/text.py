@@ -60,6 +60,10 @@ TEXT = {
     "cari": "Cari desa/kecamatan",
     "cari_ph": "ketik nama atau kode…",
     "n_baris": "{n} dari {total} wilayah ditampilkan. Klik judul kolom untuk mengurutkan.",
+    "n_baris_batas": (
+        "{n} teratas dari {found} wilayah ditampilkan (seluruhnya {total}); cari nama wilayah untuk yang lain, "
+        "atau unduh Excel untuk daftar lengkap. Klik judul kolom untuk mengurutkan."
+    ),
     "kategori_desa": "Kasus per kategori",
     "tren": "Tren per tahun ({ukuran})",
     "samar": 'Angka 1–4 ditampilkan "<5" (lihat sidebar); angka per 1.000 penduduk dan peringkatnya juga '

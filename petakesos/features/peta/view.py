@@ -250,3 +250,17 @@ def downloads(layer, outline, c: Choice, m: MapSet, shown: pd.DataFrame) -> list
         Download(TEXT["unduh_png" + two], f"{stem}.png", "image/png", png),
         Download(TEXT["unduh_xlsx"], f"{stem}.xlsx", excel.MIME, lambda: excel.workbook(sheets, params)),
     ]
+
+
+# Rows of the list under the map: a province's ~8,500 desa formatted cell by cell were two thirds of a
+# Peta rerun (py-spy, docs/scaling.md), and nobody reads past the top of a ranking on screen; the search
+# box finds any other wilayah and the Excel download holds them all.
+LIST_MAX_ROWS = 1_000
+
+
+def rows_caption(n_listed: int, n_found: int, n_total: int) -> str:
+    """How many rows the list shows, and how to reach the others when it is cut."""
+    if n_listed < n_found:
+        found, total = fmt.number(n_found), fmt.number(n_total)
+        return TEXT["n_baris_batas"].format(n=fmt.number(n_listed), found=found, total=total)
+    return TEXT["n_baris"].format(n=fmt.number(n_found), total=fmt.number(n_total))

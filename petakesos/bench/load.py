@@ -197,6 +197,14 @@ def _start_server(log, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     raise SystemExit("Server Streamlit tidak mau mulai.")
 
 
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=15)
+    if proc.poll() is None:
+        proc.kill()
+
+
 def run(
     sessions: int,
     minutes: float,
@@ -204,32 +212,36 @@ def run(
     seed: int = 14,
     think_s: tuple[float, float] = (0.5, 2.0),
     every_page: bool = False,
+    replicas: int = 1,
 ) -> tuple[list[dict], Tally]:
-    """Serve app.py (on the demo store unless `settings_env` sets PETAKESOS_* variables), run the sessions,
-    and return the records and the raw tally."""
+    """Serve app.py (on the demo store unless `settings_env` sets PETAKESOS_* variables) in `replicas`
+    processes, run the sessions (session i stays on replica i mod N, as a sticky load balancer keeps a
+    browser on one), and return the records and the raw tally."""
     tally = Tally()
-    with tempfile.TemporaryFile() as log:
-        proc, url = _start_server(log, {**default_env(), **(settings_env or {})})
-        try:
-            peak = start_mb = _rss_mb(proc.pid)
-            until = time.monotonic() + minutes * 60
-            threads = [
-                threading.Thread(target=_session, args=(url, seed + i, until, tally, think_s, every_page), daemon=True)
-                for i in range(sessions)
-            ]
-            for thread in threads:
-                thread.start()
-                time.sleep(0.2)  # people do not all open the app in the same millisecond
-            while any(t.is_alive() for t in threads):
-                peak = max(peak, _rss_mb(proc.pid))
-                time.sleep(1)
-            end_mb = _rss_mb(proc.pid)
-        finally:
-            proc.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=15)
-            if proc.poll() is None:
-                proc.kill()
+    with contextlib.ExitStack() as stack:
+        servers = []
+        for _ in range(replicas):
+            log = stack.enter_context(tempfile.TemporaryFile())
+            servers.append(_start_server(log, {**default_env(), **(settings_env or {})}))
+            stack.callback(_stop, servers[-1][0])
+        procs = [proc for proc, _ in servers]
+        peak = start_mb = sum(_rss_mb(proc.pid) for proc in procs)
+        until = time.monotonic() + minutes * 60
+        threads = [
+            threading.Thread(
+                target=_session,
+                args=(servers[i % replicas][1], seed + i, until, tally, think_s, every_page),
+                daemon=True,
+            )
+            for i in range(sessions)
+        ]
+        for thread in threads:
+            thread.start()
+            time.sleep(0.2)  # people do not all open the app in the same millisecond
+        while any(t.is_alive() for t in threads):
+            peak = max(peak, sum(_rss_mb(proc.pid) for proc in procs))
+            time.sleep(1)
+        end_mb = sum(_rss_mb(proc.pid) for proc in procs)
     records = []
     for page, times in sorted(tally.times.items()):
         cuts = statistics.quantiles(times, n=20, method="inclusive") if len(times) > 1 else [times[0]] * 19
@@ -254,9 +266,10 @@ def run(
     records += [
         {"name": "load errors", "value": len(tally.errors), "unit": "count"},
         {"name": "load sessions", "value": sessions, "unit": "count"},
-        {"name": "load server RSS start", "value": round(start_mb), "unit": "MB"},
-        {"name": "load server RSS peak", "value": round(peak), "unit": "MB"},
-        {"name": "load server RSS end", "value": round(end_mb), "unit": "MB"},
+        {"name": "load app processes", "value": replicas, "unit": "count"},
+        {"name": "load servers RSS start", "value": round(start_mb), "unit": "MB"},
+        {"name": "load servers RSS peak", "value": round(peak), "unit": "MB"},
+        {"name": "load servers RSS end", "value": round(end_mb), "unit": "MB"},
     ]
     return records, tally
 
@@ -266,15 +279,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sessions", type=int, default=25, help="sesi bersamaan (bawaan 25)")
     parser.add_argument("--minutes", type=float, default=3.0, help="lama uji dalam menit (bawaan 3)")
     parser.add_argument("--json", action="store_true", help="cetak catatan sebagai daftar JSON (name, value, unit)")
+    parser.add_argument("--replicas", type=int, default=1, help="proses aplikasi (bawaan 1), sesi dibagi rata")
     parser.add_argument("--db", default=None, help="penyimpanan data yang dilayani (bawaan: data/kesos)")
     args = parser.parse_args(argv or [])
-    records, tally = run(args.sessions, args.minutes, {"PETAKESOS_STORE": args.db} if args.db else None)
+    env = {"PETAKESOS_STORE": args.db} if args.db else None
+    records, tally = run(args.sessions, args.minutes, env, replicas=max(1, args.replicas))
     if args.json:
         print(json.dumps(records, ensure_ascii=False))
         return
     load = os.getloadavg()
     print(f"Mesin: {platform.node()}, {os.cpu_count()} inti, beban rata-rata {load[0]:.1f} {load[1]:.1f}")
-    print(f"{args.sessions} sesi, {args.minutes:g} menit, penyimpanan {args.db or 'data/kesos'} (baca saja)")
+    store = args.db or "data/kesos"
+    print(f"{args.sessions} sesi, {args.replicas} proses aplikasi, {args.minutes:g} menit, penyimpanan {store}")
     for record in records:
         print(f"{record['name']:<44} {record['value']:>10} {record['unit']}")
     for error in tally.errors[:20]:

@@ -20,7 +20,10 @@ def test_two_sessions_rerun_every_page_without_errors(world, tmp_path):
     import_files(files, world, store=store, dataset_label="demo")
     env = {k: v for k, v in os.environ.items() if k.startswith("PETAKESOS_")}  # the fixture's geo store
     env["PETAKESOS_STORE"] = str(store)
-    records, tally = load.run(sessions=2, minutes=0.35, settings_env=env, seed=3, think_s=(0.0, 0.2), every_page=True)
+    records, tally = load.run(  # one session on each of two app processes reading the same store
+        sessions=2, minutes=0.35, settings_env=env, seed=3, think_s=(0.0, 0.2), every_page=True, replicas=2
+    )
     assert tally.errors == []
     assert set(tally.times) >= PAGES, sorted(tally.times)
-    assert {r["name"] for r in records} >= {"load errors", "load server RSS peak", "load Beranda p95"}
+    assert {r["name"] for r in records} >= {"load errors", "load servers RSS peak", "load Beranda p95"}
+    assert {r["name"]: r["value"] for r in records}["load app processes"] == 2

@@ -27,9 +27,9 @@ def _wilayah_name(filters: Filters) -> str:
 
 def message(filters: Filters) -> str | None:
     """The notice for the chosen wilayah, or None when it has data (any population, case or PSM row)."""
-    provinces = data.query("app/nasional_provinsi_with_data", wilayah=filters.wilayah)
-    if not provinces.empty and bool(provinces["wilayah_ada"].iloc[0]):
+    if bool(data.query("app/wilayah_ada_data", wilayah=filters.wilayah)["wilayah_ada"].iloc[0]):
         return None
+    provinces = data.query("app/nasional_provinsi_with_data", wilayah=filters.wilayah)
     text = f"Belum ada data untuk {plain(_wilayah_name(filters))}. "
     if provinces.empty:
         return text + IMPORT_HINT[0].upper() + IMPORT_HINT[1:]

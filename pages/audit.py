@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from petakesos import clock
+from petakesos import clock, fmt
 from petakesos.auth import audit
 from petakesos.ui import access
 
@@ -25,7 +25,7 @@ COLUMNS = {
 }
 
 st.title(TITLE)
-st.caption(f"Berkas: {audit.audit_path()}")
+st.caption(f"Berkas: {fmt.plain(audit.audit_path())}")  # a path from config is never Markdown
 if (broken := audit.first_broken_line()) is not None:
     st.error(TAMPERED.format(n=broken), icon=":material/gpp_bad:")
 else:

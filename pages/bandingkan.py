@@ -62,7 +62,7 @@ st.header(text.MAP_HEADING)
 layer, outline = data.map_layers(prov, level="kab")
 st.caption(text.MAP_NOTE.format(n=len(names)) + text.COLOUR_RULE)
 spec = view.kabupaten_spec(key, scope_name, filters.tahun, filters.samarkan_kecil)
-clicked = ui.map_panel(layer, bandingkan.map_values(table, key), spec, key="bk_peta_kab", outline=outline, height=560)
+clicked = ui.map_panel(layer, view.map_values(table, key), spec, key="bk_peta_kab", outline=outline, height=560)
 if clicked:
     st.caption(text.CLICKED.format(text=league.row_text(table, clicked, key)))
 

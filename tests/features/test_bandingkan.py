@@ -386,7 +386,8 @@ def test_captions_and_marked_kabupaten():
     assert bandingkan_view.intro(table, False).endswith("mengurutkan menurut kolom lain.")
     assert "(3 kab/kota se-2 provinsi)" in bandingkan_view.intro(table, False)
     masked = bandingkan_view.intro(table, True)  # says what masking hides: the count and the rates beside it
-    assert 'Kasus PMKS 1–4 ditampilkan "<5"' in masked and masked.endswith("ditampilkan sebagai rentang.")
+    assert 'Kasus PMKS 1–4 per desa/kelurahan ditampilkan "<5"' in masked and "sebagai rentang" in masked
+    assert masked.endswith("peringkat, warna peta dan grafik memakai batas bawahnya.")  # how a range is ranked
     assert bandingkan_view.all_provinces_name(table[table["jenis_baris"] == ROW_KAB]) == "Semua provinsi (P1, P2)"
     assert bandingkan_view.marked("01.02", ["01.01", "01.02", "02.01"]) == ["01.02", "01.01", "02.01"]
     assert bandingkan_view.marked(None, ["01.01"]) == ["01.01"]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from petakesos import fmt, maps
 from petakesos.features import bandingkan
-from petakesos.features.bandingkan import text
+from petakesos.features.bandingkan import text, view
 
 HEADING = "Peta nasional kabupaten/kota"
 NO_DATA = "Belum ada data"
@@ -39,35 +39,38 @@ class NationalMap:
     key: str = MAP_KEY
 
 
-def values(units: pd.DataFrame, kab_years: pd.DataFrame, key: str, tahun: int, base: int | None) -> pd.DataFrame:
+def values(
+    units: pd.DataFrame, kab_years: pd.DataFrame, key: str, tahun: int, base: int | None, suppress: bool = False
+) -> pd.DataFrame:
     """kode/nilai/peringkat/teks per kabupaten/kota of `units` (nasional_kabupaten): the indicator of `tahun`
-    for those with data, ranked among them (1 = worst); NaN and the text "Belum ada data" for the others."""
-    rows = bandingkan.kabupaten_rows(kab_years, tahun, base) if len(kab_years) else pd.DataFrame()
+    for those with data, ranked among them (1 = worst); NaN and the text "Belum ada data" for the others.
+    With `suppress`, figures as on the page's table (`view.league_table`): none beside a kabupaten of 1–4
+    cases ("<5 kasus"), the low end of the range of one holding desa of 1–4 cases, its range as the text."""
     with_data = set(units.loc[units["ada_data"].astype(bool), "kode"])
-    figures = rows[rows["kode_kab"].isin(with_data)] if len(rows) else rows
     out = pd.DataFrame({"kode": units["kode"].astype(str)})
-    if len(figures):
-        ranked = figures.assign(peringkat=bandingkan.rank(figures, key).astype(float))
-        out = out.merge(
-            ranked[["kode_kab", key, "peringkat"]].rename(columns={"kode_kab": "kode", key: "nilai"}),
-            on="kode",
-            how="left",
-        )
+    if len(kab_years):
+        table = view.league_table(kab_years, kab_years, tahun, base, key, suppress)
+        figures = view.map_values(table, key)
+        figures = figures[figures["kode"].isin(with_data)]
+        ranked = bandingkan.rank(figures.assign(**{key: figures["nilai"]}), key).astype(float)
+        out = out.merge(figures.assign(peringkat=ranked), on="kode", how="left")
     else:
-        out = out.assign(nilai=np.nan, peringkat=np.nan)
+        out = out.assign(nilai=np.nan, peringkat=np.nan, teks=None)
     out["nilai"] = out["nilai"].astype(float)
     out["peringkat"] = out["peringkat"].astype(float)
     has = out["kode"].isin(with_data)
     without = bandingkan.KAB_NO_DATA.get(key, bandingkan.NO_DATA)
-    teks = pd.Series([None] * len(out), dtype=object)
-    teks[(has & out["nilai"].isna()).to_numpy()] = without
+    teks = out["teks"].astype(object).where(out["teks"].notna(), None)
+    teks[(has & out["nilai"].isna() & teks.isna()).to_numpy()] = without
     teks[(~has).to_numpy()] = NO_DATA
     return out.assign(teks=teks.to_numpy())
 
 
 def spec(key: str, tahun: int, suppress: bool) -> maps.MapSpec:
-    """The national map of indicator `key`: the page's colour rule, grey = "Belum ada data"."""
+    """The national map of indicator `key`: the page's colour rule, grey = "Belum ada data" (or, with
+    masking, a case figure left out beside a kabupaten of 1–4 cases)."""
     look = bandingkan.kabupaten_map_look(key)
+    masked = suppress and bandingkan.CHANGE_OF.get(key, key) in view.CASE_KEYS
     return maps.MapSpec(
         title=bandingkan.INDICATORS[key].label,
         subtitle=SUBTITLE.format(tahun=tahun),
@@ -75,7 +78,7 @@ def spec(key: str, tahun: int, suppress: bool) -> maps.MapSpec:
         palette=look.palette,
         source_note=text.SOURCE,
         suppress_small=suppress,
-        no_data_label=NO_DATA,
+        no_data_label=f"{NO_DATA} / {view.SMALL} kasus" if masked else NO_DATA,
     )
 
 
@@ -91,7 +94,7 @@ def choropleth(
     units = query("app/nasional_kabupaten", wilayah="")
     kab_years = query("app/sums_by_kabupaten_tahun", wilayah="")
     layer = boundaries("kab", "prov", "")  # the coarse zoom: the whole country in one view
-    shown = values(units, kab_years, key, tahun, base)
+    shown = values(units, kab_years, key, tahun, base, suppress)
     n_data = int(units["ada_data"].astype(bool).sum())
     without = bandingkan.KAB_NO_DATA.get(key)
     caption = NOTE.format(

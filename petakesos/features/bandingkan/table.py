@@ -27,9 +27,17 @@ from petakesos.features.bandingkan.text import (
 
 HIGHLIGHT_CSS = "background-color: #fff3b0"
 REFERENCE_CSS = "background-color: #eef1f5"
+
+
 # With masking, a case count that would give a small count back is emptied (NaN: no number reaches the
-# browser) and this column holds what is shown in its place: "<5", or a range such as "1–4".
-SHOWN_AS = "kasus_tampil"
+# browser) or kept at the low end of its range, and a `shown_as` column holds what is shown in its place:
+# "<5", or a range such as "10–13" (cases) or "5,0–6,5" (a rate built from them).
+def shown_as(col: str) -> str:
+    """The column holding what is shown in place of column `col`'s number, where masking needs it."""
+    return f"{col}_tampil"
+
+
+SHOWN_AS = shown_as("kasus")
 SMALL_COUNT_COLUMNS = ("kasus",)  # PMKS case counts: 1–4 may be shown as "<5" (PSM counts are public)
 COUNT_COLUMNS = ("peringkat", "jumlah_desa", "psm_aktif", "psm_terlatih", "penduduk")
 TABLE_LEVELS = (
@@ -128,9 +136,10 @@ def styled_table(table: pd.DataFrame, base: int | None, key: str, highlight: str
         .apply(lambda _: css_frame, axis=None)
         .hide(axis="index")
     )
-    if "kasus" in cols and SHOWN_AS in table:
-        for i in np.flatnonzero(table[SHOWN_AS].notna().to_numpy()):
-            styler = styler.format(lambda _, t=table[SHOWN_AS].iloc[i]: t, subset=([i], [cols["kasus"]]))
+    for col in (c for c in cols if shown_as(c) in table):
+        texts = table[shown_as(col)]
+        for i in np.flatnonzero(texts.notna().to_numpy()):
+            styler = styler.format(lambda _, t=texts.iloc[i]: t, subset=([i], [cols[col]]))
     return styler
 
 
@@ -145,11 +154,11 @@ def export_table(table: pd.DataFrame, base: int | None, key: str, suppress: bool
         **{c: EXPORT_HEADERS[c] for c in ("penduduk", "psm_terlatih", "psm_per_1000")},
     }
     frame = table[list(cols)].copy()
-    if SHOWN_AS in table:
-        frame["kasus"] = frame["kasus"].astype(object).where(table[SHOWN_AS].isna(), table[SHOWN_AS])
     for col in frame.columns:
         if col in CHANGE_OF or (col in INDICATORS and INDICATORS[col].kind != "count"):
             frame[col] = frame[col].astype(float).round(3)
+    for col in (c for c in frame.columns if shown_as(c) in table):  # a range is text; other cells stay numbers
+        frame[col] = frame[col].astype(object).where(table[shown_as(col)].isna(), table[shown_as(col)])
     if suppress:
         for col in SMALL_COUNT_COLUMNS:
             frame[col] = [
@@ -179,6 +188,12 @@ def export_parameters(
     return {PARAMETERS[k]: v for k, v in values.items()}
 
 
+def _shown(row: pd.Series, col: str) -> str:
+    """One figure of a table row as the table shows it: its range or "<5" text where masking set one."""
+    masked = row.get(shown_as(col))
+    return masked if isinstance(masked, str) else formatter(col, False)(row[col])
+
+
 def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> list[str]:
     """'1. Kabupaten X — 120 (+15 sejak 2022)' for the n worst kabupaten on `key`, for the page summary."""
     level = CHANGE_OF.get(key, key)
@@ -186,14 +201,12 @@ def worst_lines(table: pd.DataFrame, key: str, base: int | None, n: int = 3) -> 
     other = f"delta_{level}" if key == level else level
     lines = []
     for _, row in worst(table, key, n).iterrows():
-        text = WORST_LINE.format(
-            rank=row["peringkat"], nama=fmt.plain(row["nama"]), value=formatter(key, False)(row[key])
-        )
+        text = WORST_LINE.format(rank=row["peringkat"], nama=fmt.plain(row["nama"]), value=_shown(row, key))
         if base is not None and other in row and pd.notna(row[other]):
             if key == level:
-                text += WORST_SINCE.format(change=_delta_text(level, row[other]), base=base)
+                text += WORST_SINCE.format(change=_shown(row, other), base=base)
             else:
-                text += WORST_NOW.format(value=formatter(level, False)(row[level]))
+                text += WORST_NOW.format(value=_shown(row, level))
         lines.append(text)
     return lines
 
@@ -207,5 +220,5 @@ def row_text(table: pd.DataFrame, kode_kab: str, key: str) -> str | None:
     row = hit.iloc[0]
     ranked = pd.notna(row["peringkat"])
     where = ROW_RANKED.format(rank=row["peringkat"], n=int(kab["peringkat"].notna().sum())) if ranked else ROW_UNRANKED
-    value = formatter(key, False)(row[key])
+    value = _shown(row, key)
     return ROW_TEXT.format(nama=fmt.plain(row["nama"]), where=where, label=INDICATORS[key].label, value=value)

@@ -101,8 +101,9 @@ INTRO = (
 HELP_BASE = "Kolom Δ membandingkan tahun terpilih dengan tahun ini. Pilih tahun lalu untuk perubahan tahunan."
 WORST_HEADING = "**Tiga terburuk — {label} ({tahun})**"
 SMALL_COUNT_NOTE = (
-    'Kasus PMKS 1–4 ditampilkan "<5", tanpa angka kasus per 1.000 penduduk atau per PSM di sampingnya; '
-    "total provinsi yang memuatnya ditampilkan sebagai rentang."
+    'Kasus PMKS 1–4 per desa/kelurahan ditampilkan "<5" (Peta PMKS), jadi kabupaten/kota dan provinsi yang '
+    "memuatnya menampilkan kasus, kasus per 1.000 penduduk dan kasus per PSM sebagai rentang; peringkat, "
+    "warna peta dan grafik memakai batas bawahnya."
 )
 MAP_HEADING = "Peta kabupaten/kota"
 MULTI_HEADING = "Berdampingan: desa/kelurahan di kabupaten/kota terpilih"

@@ -12,13 +12,12 @@ import pandas as pd
 
 from petakesos import clock, maps
 from petakesos.features import bandingkan
+from petakesos.features.bandingkan import ranges, text
 from petakesos.features.bandingkan import table as league
-from petakesos.features.bandingkan import text
-from petakesos.features.cakupan import between
 
 # Indicators computed from case counts: beside a masked count they would give it back (× population, × PSM).
 CASE_KEYS = ("kasus_per_1000", "kasus_per_psm", "delta_kasus_per_1000", "delta_kasus_per_psm")
-SMALL = "<5"
+SMALL = ranges.SMALL
 
 
 def scope(wilayah: str, tingkat: str) -> tuple[str, str | None]:
@@ -106,58 +105,81 @@ def names(rows: pd.DataFrame) -> Mapping[str, str]:
     return dict(zip(rows["kode_kab"], rows["nama_kab"]))
 
 
-def _small(rows: pd.DataFrame) -> pd.Series:
-    """Rows (kabupaten × year, or desa) whose case count, or cases in desa with a population, is 1–4."""
-    return rows["kasus"].between(1, 4) | rows["kasus_berpenduduk"].between(1, 4)
-
-
 def masked_sums(rows: pd.DataFrame) -> pd.DataFrame:
     """Sums rows with the cases of a row of 1–4 cases left out (NaN): every rate computed from them is then
     empty, a median or rank skips them, and the other sums (desa, population, PSM) stay."""
-    keep = ~_small(rows)
-    return rows.assign(
-        kasus=rows["kasus"].astype(float).where(keep),
-        kasus_berpenduduk=rows["kasus_berpenduduk"].astype(float).where(keep),
-    )
+    return ranges.masked(rows, ranges.small(rows))
+
+
+def _aligned(other: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """`other` (a league table of the same rows, sorted its own way) in the row order of `table`."""
+    keys = ["jenis_baris", "kode"]
+    return other.set_index(keys).reindex(pd.MultiIndex.from_frame(table[keys])).reset_index().set_index(table.index)
 
 
 def league_table(
     scope_rows: pd.DataFrame, all_rows: pd.DataFrame, tahun: int, base: int | None, key: str, suppress: bool
 ) -> pd.DataFrame:
-    """`bandingkan.league_table`; with `suppress`, a kabupaten with 1–4 cases shows "<5" and no figure
-    computed from its cases (rate, cases per PSM, their change, its rank on them, its share of the median),
-    and a province holding such a kabupaten shows its cases as the range they can take and no case rate."""
+    """`bandingkan.league_table`; with `suppress`, a kabupaten holding desa of 1–4 cases shows its cases
+    and every figure built from them (rate, cases per PSM, their change, the province and median rows) as
+    the range they can take, ranked and sorted by the low end (see `ranges`). Sums without the desa parts
+    (`ranges.hidden`) fall back to "<5" for a kabupaten of 1–4 cases, no figure computed from its cases,
+    and a province holding one shows its cases as a range and no case rate."""
     if not suppress:
         return bandingkan.league_table(scope_rows, all_rows, tahun, base, key)
-    table = bandingkan.league_table(masked_sums(scope_rows), masked_sums(all_rows), tahun, base, key)
-    table[league.SHOWN_AS] = None  # the text shown instead of an emptied case count (see league.styled_table)
+
+    def at(per: int) -> pd.DataFrame:
+        scope, every = (ranges.crossed(r, tahun, base, per) for r in (scope_rows, all_rows))
+        return bandingkan.league_table(scope, every, tahun, base, key)
+
+    table = at(ranges.LOW)
+    high = _aligned(at(ranges.HIGH), table)
+    for col in ("kasus", *CASE_KEYS):
+        if col in table:
+            show = league.formatter(col, False)
+            table[league.shown_as(col)] = ranges.shown(table[col], high[col], show, col in bandingkan.CHANGE_OF)
     now = scope_rows[scope_rows["tahun"] == tahun]
-    small_now = set(now.loc[_small(now), "kode_kab"])
+    small_now = set(now.loc[ranges.hidden(now), "kode_kab"])
     kab = table["jenis_baris"] == bandingkan.ROW_KAB
     table.loc[kab & table["kode_kab"].isin(small_now), league.SHOWN_AS] = SMALL
     years = [tahun] if base is None else [tahun, base]
     rows = scope_rows[scope_rows["tahun"].isin(years)]
-    hidden = rows.assign(_small=_small(rows)).groupby("kode_prov")["_small"].sum()
+    hidden = rows.assign(_small=ranges.hidden(rows)).groupby("kode_prov")["_small"].sum()
     for i in table.index[table["jenis_baris"] == bandingkan.ROW_PROV]:
         prov = table.at[i, "kode_prov"]
         if hidden.get(prov, 0):
             part = now[now["kode_prov"] == prov]
-            shown, n = part.loc[~_small(part), "kasus"], int(_small(part).sum())
-            table.at[i, league.SHOWN_AS] = between(int(shown.sum()), n)
+            n = int(ranges.hidden(part).sum())  # kabupaten of 1–4 cases: left out of the sums, 1 to 4 each
+            low, top = table.at[i, "kasus"] + n * ranges.LOW, high.at[i, "kasus"] + n * ranges.HIGH
+            table.at[i, league.SHOWN_AS] = ranges.count_text(low, top)
             table.at[i, "kasus"] = np.nan
-            table.loc[i, [c for c in CASE_KEYS if c in table]] = np.nan
+            for col in (c for c in CASE_KEYS if c in table):
+                table.at[i, col], table.at[i, league.shown_as(col)] = np.nan, None
     return table
 
 
 def trend(scope_rows: pd.DataFrame, key: str, years: list[int], suppress: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`bandingkan.trend`; with `suppress`, no case figure of a kabupaten-year with 1–4 cases, nor of its
-    province that year (the province minus the other lines would give it back)."""
+    """`bandingkan.trend`; with `suppress`, a kabupaten-year holding desa of 1–4 cases is drawn at the low
+    end of its range (`ranges`), never at its exact figure; a `ranges.hidden` one has no case figure, nor
+    its province that year (the province minus the other lines would give it back)."""
     if not suppress or bandingkan.CHANGE_OF.get(key, key) not in CASE_KEYS:
         return bandingkan.trend(scope_rows, key, years)
-    kab, prov = bandingkan.trend(masked_sums(scope_rows), key, years)
-    small = scope_rows.loc[_small(scope_rows), ["kode_prov", "tahun"]]
+    kab, prov = bandingkan.trend(ranges.end(scope_rows, ranges.LOW), key, years)
+    small = scope_rows.loc[ranges.hidden(scope_rows), ["kode_prov", "tahun"]]
     hit = prov.set_index(["kode", "tahun"]).index.isin(list(small.itertuples(index=False, name=None)))
     return kab, prov.assign(nilai=prov["nilai"].where(~hit))
+
+
+def map_values(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """`bandingkan.map_values` plus the tooltip text of a figure shown as a range ('5,0–6,5') or masked
+    ('<5 kasus'); the colour and rank follow the low end, as in the table."""
+    values = bandingkan.map_values(table, key)
+    kab = table[table["jenis_baris"] == bandingkan.ROW_KAB].reset_index(drop=True)
+    col = league.shown_as(key)
+    teks = kab[col] if col in kab else pd.Series([None] * len(kab), dtype=object)
+    if league.SHOWN_AS in kab and bandingkan.CHANGE_OF.get(key, key) in CASE_KEYS:
+        teks = teks.where(kab[league.SHOWN_AS] != SMALL, f"{SMALL} kasus")
+    return values.assign(teks=teks.to_numpy())
 
 
 def small_multiples(

@@ -39,15 +39,21 @@ base = c2.selectbox(
     help=text.HELP_BASE,
     index=base_options.index(base_default) if base_options else None,
 )
-table = view.league_table(scope_rows, all_rows, filters.tahun, base, key, filters.samarkan_kecil)
+table = data.computed(view.league_table, scope_rows, all_rows, filters.tahun, base, key, filters.samarkan_kecil)
 
 st.markdown(text.WORST_HEADING.format(label=INDICATORS[key].label, tahun=filters.tahun))
 st.markdown("  \n".join(league.worst_lines(table, key, base)) or "–")
 if highlight:
     st.caption(league.row_text(table, highlight, key))
 st.caption(view.intro(table, filters.samarkan_kecil))
-styled = league.styled_table(table, base, key, highlight, filters.samarkan_kecil)
-st.dataframe(styled, hide_index=True, height=ui.table_height(len(table), 45), placeholder="–", key="bk_tabel")
+ui.replayed_dataframe(
+    league.styled_table,
+    *(table, base, key, highlight, filters.samarkan_kecil),
+    hide_index=True,
+    height=ui.table_height(len(table), 45),
+    placeholder="–",
+    key="bk_tabel",
+)
 sheets, params, file_name = view.export(table, base, key, filters.samarkan_kecil, scope_name, prov, filters.tahun)
 with c3:
     ui.excel_download(text.EXPORT_LABEL, lambda: sheets, params, file_name=file_name, key="bk_unduh")
@@ -62,7 +68,9 @@ st.header(text.MAP_HEADING)
 layer, outline = data.map_layers(prov, level="kab")
 st.caption(text.MAP_NOTE.format(n=len(names)) + text.COLOUR_RULE)
 spec = view.kabupaten_spec(key, scope_name, filters.tahun, filters.samarkan_kecil)
-clicked = ui.map_panel(layer, view.map_values(table, key), spec, key="bk_peta_kab", outline=outline, height=560)
+clicked = ui.map_panel(
+    layer, data.computed(view.map_values, table, key), spec, key="bk_peta_kab", outline=outline, height=560
+)
 if clicked:
     st.caption(text.CLICKED.format(text=league.row_text(table, clicked, key)))
 
@@ -104,9 +112,10 @@ capacity = st.radio(
 )
 st.caption(text.SCATTER_NOTE.format(median=league.median_of(table)))
 marked = view.marked(highlight, picked)
-ui.chart(charts.need_capacity(table, capacity, marked, height=470), key="bk_sebaran")
+ui.replayed_chart(charts.need_capacity, table, capacity, marked, 470, key="bk_sebaran")
 
 st.header(text.TREND_HEADING)
-kab_trend, prov_trend = view.trend(scope_rows, key, view.years_until(years, filters.tahun), filters.samarkan_kecil)
+trend_years = view.years_until(years, filters.tahun)
+kab_trend, prov_trend = data.computed(view.trend, scope_rows, key, trend_years, filters.samarkan_kecil)
 st.caption(text.TREND_NOTE)
-ui.chart(charts.over_time(kab_trend, prov_trend, key, marked, names), key="bk_tren")
+ui.replayed_chart(charts.over_time, kab_trend, prov_trend, key, marked, names, key="bk_tren")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import duckdb
 import geopandas as gpd
 import pandas as pd
@@ -74,6 +77,18 @@ def _query(snapshot_id: int, user_scope: str | None, name: str, **params) -> pd.
     """Cached per snapshot and per scope, so one user's rows never answer another's request (the key must
     not start with '_', or Streamlit leaves it out of the hash)."""
     return sql.run(connection(), name, scope=user_scope, **params)
+
+
+def computed(build: Callable[..., Any], *args) -> Any:
+    """build(*args) for a pure function of query results (a league table, map values), cached by the
+    arguments' content: a rerun with the same data and choices, in any session, reuses the result."""
+    return _computed(f"{build.__module__}.{build.__qualname__}", args, build)
+
+
+@st.cache_data(ttl=QUERY_TTL_SECONDS, max_entries=5_000, show_spinner=False)
+def _computed(builder: str, args: tuple, _build: Callable[..., Any]) -> Any:
+    """Keyed by the builder's dotted name and the arguments (Streamlit hashes no function)."""
+    return _build(*args)
 
 
 @st.cache_resource(show_spinner=False)

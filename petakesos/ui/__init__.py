@@ -3,7 +3,15 @@ and presentation mode (`map`), and blocks pages draw alike (`blocks`). Pages imp
 names below."""
 
 from petakesos.fmt import literal, plain
-from petakesos.ui.blocks import chart, chart_with_download, excel_download, table, table_height
+from petakesos.ui.blocks import (
+    chart,
+    chart_with_download,
+    excel_download,
+    replayed_chart,
+    replayed_dataframe,
+    table,
+    table_height,
+)
 from petakesos.ui.map import map_panel, presentation_layout, unmapped_note
 from petakesos.ui.sidebar import (
     ATTRIBUTION,
@@ -23,6 +31,8 @@ __all__ = [
     "Filters",
     "chart",
     "chart_with_download",
+    "replayed_chart",
+    "replayed_dataframe",
     "dataset_banner",
     "display_name",
     "excel_download",

@@ -98,7 +98,7 @@ def chart_with_download(build: Callable[..., Any], *args, params: Mapping[str, o
     as an Excel download beneath it (PNG from the modebar camera). The figure is built and drawn once per
     arguments, hashed by content, and replayed on later reruns: building Plotly figures was half of a
     Pelatihan rerun, and the same figures come back on every rerun of every session."""
-    name, key, frame = _drawn_chart(f"{build.__module__}.{build.__qualname__}", args, build)
+    name, key, frame = _drawn_chart(_dotted(build), args, build)
     excel_download(EXCEL_LABEL, lambda: {key: frame}, params, file_name=f"{name}.xlsx", key=f"xlsx_{key}")
 
 
@@ -108,6 +108,33 @@ def _drawn_chart(builder: str, args: tuple, _build: Callable[..., Any]) -> tuple
     made = _build(*args)
     chart(made.fig, config=made.config, theme=None, key=f"grafik_{made.key}")
     return made.name, made.key, made.table
+
+
+def replayed_chart(build: Callable[..., Any], *args, **kwargs) -> None:
+    """ui.chart(build(*args), **kwargs), built and drawn once per arguments (hashed by content) and
+    replayed on later reruns, like chart_with_download."""
+    _drawn_figure(_dotted(build), args, tuple(kwargs.items()), build)
+
+
+@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+def _drawn_figure(builder: str, args: tuple, options: tuple, _build: Callable[..., Any]) -> None:
+    chart(_build(*args), **dict(options))
+
+
+def replayed_dataframe(build: Callable[..., Any], *args, **kwargs) -> None:
+    """st.dataframe(build(*args), **kwargs) for a table without selection whose build (a pandas Styler)
+    costs more than the drawing: built and drawn once per arguments, replayed on later reruns."""
+    _drawn_dataframe(_dotted(build), args, tuple(kwargs.items()), build)
+
+
+@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+def _drawn_dataframe(builder: str, args: tuple, options: tuple, _build: Callable[..., Any]) -> None:
+    st.dataframe(_build(*args), **dict(options))
+
+
+def _dotted(build: Callable[..., Any]) -> str:
+    """A builder's cache key part: Streamlit hashes no function, so its dotted name stands for it."""
+    return f"{build.__module__}.{build.__qualname__}"
 
 
 def chart(fig, **kwargs) -> None:

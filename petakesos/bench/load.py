@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -197,6 +198,18 @@ def _start_server(log, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     raise SystemExit("Server Streamlit tidak mau mulai.")
 
 
+def _cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _proc_cpu_s(pid: int) -> float:
+    """User + system CPU seconds a running process has used so far (/proc/<pid>/stat, clock ticks)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     with contextlib.suppress(subprocess.TimeoutExpired):
@@ -226,6 +239,7 @@ def run(
             stack.callback(_stop, servers[-1][0])
         procs = [proc for proc, _ in servers]
         peak = start_mb = sum(_rss_mb(proc.pid) for proc in procs)
+        client_start = _cpu_s(resource.RUSAGE_SELF)
         until = time.monotonic() + minutes * 60
         threads = [
             threading.Thread(
@@ -242,6 +256,8 @@ def run(
             peak = max(peak, sum(_rss_mb(proc.pid) for proc in procs))
             time.sleep(1)
         end_mb = sum(_rss_mb(proc.pid) for proc in procs)
+        servers_cpu = sum(_proc_cpu_s(proc.pid) for proc in procs)
+        client_cpu = _cpu_s(resource.RUSAGE_SELF) - client_start
     records = []
     for page, times in sorted(tally.times.items()):
         cuts = statistics.quantiles(times, n=20, method="inclusive") if len(times) > 1 else [times[0]] * 19
@@ -270,6 +286,9 @@ def run(
         {"name": "load servers RSS start", "value": round(start_mb), "unit": "MB"},
         {"name": "load servers RSS peak", "value": round(peak), "unit": "MB"},
         {"name": "load servers RSS end", "value": round(end_mb), "unit": "MB"},
+        # The same machine runs the sessions' client (decoding every page's messages): its share of the CPU.
+        {"name": "load servers CPU", "value": round(servers_cpu, 1), "unit": "s"},
+        {"name": "load client CPU", "value": round(client_cpu, 1), "unit": "s"},
     ]
     return records, tally
 

@@ -320,7 +320,8 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection, changed: set[str] | None = Non
 
 def tidy(con: duckdb.DuckDBPyConnection, keep_hours: int = 1) -> None:
     """Forget snapshots older than `keep_hours` and delete the data files only they used (after imports),
-    so the store does not grow by a full mart rebuild each time."""
+    so the store does not grow by a full mart rebuild each time; files a killed or failed import left
+    behind (never in the catalog) go too once they are that old."""
     sql.execute(con, "store/expire_snapshots", hours=keep_hours)
 
 

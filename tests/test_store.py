@@ -98,3 +98,27 @@ def test_extensions_are_installed_from_the_pinned_wheels(world, store):
     assert {name for name, _ in rows} == {"ducklake", "sqlite_scanner"}
     for _, source in rows:
         assert "site-packages/duckdb_extension_" in source and source.endswith(".duckdb_extension"), source
+
+
+def test_tidy_deletes_files_a_killed_import_left_once_they_are_old_and_never_a_fresh_one(world, store):
+    """A killed import leaves Parquet files the catalog never recorded; the next import's tidy removes
+    them once they are older than its window, while a file still being written (fresh) stays."""
+    import time
+
+    folder = store / db.FILES_DIR
+    catalogued = set(folder.rglob("*.parquet"))
+    old, fresh = folder / "ducklake-ditinggal-lama.parquet", folder / "ducklake-sedang-ditulis.parquet"
+    for orphan in (old, fresh):
+        orphan.write_bytes(b"PAR1 bukan data PAR1")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    con = db.open_store(world, read_only=False, store=store)
+    try:
+        db.tidy(con, keep_hours=1)
+    finally:
+        con.close()
+    left = set(folder.rglob("*.parquet"))
+    assert not old.exists()
+    assert fresh.exists()
+    assert catalogued <= left  # nothing the catalog uses was touched
+    assert _count(db.open_store(world, store=store), "psm") > 0

@@ -120,3 +120,5 @@ selection = {"on_select": "rerun", "selection_mode": "single-row", "hide_index":
 listed = shown.head(view.LIST_MAX_ROWS)  # the top of the ranking; the search box reaches any other row
 st.dataframe(detail.table_styler(listed), key=table_key, height=420, **selection)
 st.caption(view.rows_caption(len(listed), len(shown), len(table)))
+if choice.suppress and choice.level == "kab":  # what "10–13" means at the all-provinces view
+    st.caption(TEXT["samar_kab"])

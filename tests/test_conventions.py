@@ -123,7 +123,20 @@ def test_no_import_cycle():
 def test_package_root_holds_only_the_seams_and_shared_vocabulary():
     """Everything else lives in a folder that says what it owns (docs/decisions.md)."""
     root = {p.stem for p in PACKAGE.glob("*.py")}
-    assert root <= {"__init__", "__main__", "config", "sql", "db", "data", "ui", "glossary", "fmt", "wilayah", "excel", "clock"}
+    assert root <= {
+        "__init__",
+        "__main__",
+        "config",
+        "sql",
+        "db",
+        "data",
+        "ui",
+        "glossary",
+        "fmt",
+        "wilayah",
+        "excel",
+        "clock",
+    }
     for folder in (p for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"):
         init = folder / "__init__.py"
         assert init.exists() and ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), folder

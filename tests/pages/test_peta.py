@@ -1,6 +1,5 @@
 """Peta PMKS through Streamlit's AppTest on the fixture database (hand counts in tests/test_peta.py)."""
 
-import pandas as pd
 import pytest
 from apptest import open_page
 from streamlit.testing.v1 import AppTest
@@ -124,12 +123,19 @@ def test_compare_presentation_bubbles_and_all_provinces_run(world):
     assert not at.exception
     at = _page(tahun="2022")  # all provinces: kabupaten polygons
     assert not at.exception
-    # Tuban's 4 cases (A, B, F, C) are "<5" at kabupaten level too: no rate, class or rank, so it is not
-    # listed first; no other kabupaten has a population, so none is ranked.
+    # Tuban's 4 cases lie in Jlodro (A, B, F) and Sokogunung (C), both "<5" on Tuban's own map: its total is
+    # the range 2–8 (1 to 4 per such desa), 0,57–2,29 per 1.000 of its 3.500 residents, never 4 or 1,14.
+    # The browser gets the low end (to sort, rank and colour by) and draws the range; no other kabupaten
+    # has a population, so Tuban is the only one ranked.
     tuban = _table(at).set_index("Kabupaten/Kota").loc["Kabupaten Tuban"]
-    assert pd.isna(tuban["Kasus PMKS"]) and pd.isna(tuban["Kasus per 1.000 penduduk"]) and pd.isna(tuban["Peringkat"])
-    assert tuban["Kelas"] == "<5 kasus" and tuban["Penduduk"] == 3500
-    assert _table(at)["Kabupaten/Kota"].iloc[0] != "Kabupaten Tuban"
+    assert tuban["Kasus PMKS"] == 2 and tuban["Kasus per 1.000 penduduk"] == pytest.approx(0.57)
+    assert tuban["Peringkat"] == 1 and tuban["Kelas"] != "<5 kasus" and tuban["Penduduk"] == 3500
+    drawn = _shown(at).iloc[0]
+    assert (drawn["Kabupaten/Kota"], drawn["Kasus PMKS"], drawn["Kasus per 1.000 penduduk"]) == (
+        "Kabupaten Tuban",
+        "2–8",
+        "0,57–2,29",
+    )
     at.toggle(key="samarkan_kecil").set_value(False).run()
     assert not at.exception
     first = _table(at).iloc[0]
@@ -162,8 +168,9 @@ def test_palette_names_are_indonesian(world):
 
 def test_all_provinces_caption_names_kabupaten(world):
     at = _page(tahun="2022")
-    text = " ".join(c.value for c in at.caption)
+    text = " ".join(c.value for c in at.caption if '"<5"' not in c.value)  # the masking note names desa
     assert "per kabupaten/kota" in text and "per desa/kelurahan" not in text
+    assert any("sebagai rentang" in c.value for c in at.caption)  # what a kabupaten's "10–13" means
 
 
 def test_compare_names_each_period_and_its_own_date_earlier_on_the_left(world):

@@ -520,11 +520,6 @@ def test_audit_caption_shows_the_file_path_as_plain_text(world, monkeypatch, tmp
     assert "\\*\\*tebal\\*\\*" in caption and "\\[tautan\\]" in caption
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Peta PMKS at 'Seluruh Indonesia' sums desa to kabupaten exactly (peta.aggregate / values_frame); "
-    "the change is described in the Bandingkan small-count report, for the owner of petakesos/features/peta",
-)
 def test_peta_kabupaten_total_over_masked_desa_is_a_range():
     # Lamongan by hand: one desa of 9 cases and one of 3 (shown "<5" at kabupaten scope), 1.000 residents each.
     desa = pd.DataFrame(
@@ -547,3 +542,22 @@ def test_peta_kabupaten_total_over_masked_desa_is_a_range():
         assert values.loc[0, "nilai"] != exact  # 12 − 9 = the masked desa's 3; 6,0 × 2.000 / 1.000 = 12
         table = peta.detail.table_frame(values, _classes(values), ukuran, True, "kab")
         assert table.loc[0, "Kasus PMKS"] == "10–13"
+
+
+def test_peta_all_provinces_map_bubbles_and_excel_give_no_kabupaten_total_back(con):
+    # Tuban 2022 at "Seluruh Indonesia": Jlodro 3 and Sokogunung 1, both "<5" on Tuban's own map, 3.500
+    # residents: shown 2–8 cases, 0,57–2,29 per 1.000; never the exact 4 or 1,14.
+    run = functools.partial(sql.run, con)
+    everywhere = SimpleNamespace(wilayah="", nama="Seluruh Indonesia", tahun=2022, samarkan_kecil=True)
+    c = view.Choice.of(everywhere, "rate", (), {}, peta.Periode(2022, 2022), "quantile", 3, "YlOrRd", False, True, None)
+    m = view.map_set(run, c)
+    tuban = m.values.set_index("kode").loc["35.23"]
+    # `kasus` is what the bubbles are sized by: the low end too.
+    assert tuban["kasus"] == 2 and tuban["teks"] == "0,57–2,29" and tuban["nilai"] == pytest.approx(2 / 3.5)
+    payload = render.values_payload(m.values, m.spec, "nilai", m.classes, "", bubbles_col=m.bubbles_col)
+    assert "0,57–2,29" in payload and "1,14" not in payload
+    table = peta.detail.table_frame(m.values, m.classes, "rate", True, "kab")
+    xlsx = next(d for d in view.downloads(None, None, c, m, table) if d.file_name.endswith(".xlsx"))
+    sheet = pd.read_excel(io.BytesIO(xlsx.data()), sheet_name="Peta PMKS").set_index("Kabupaten/Kota")
+    row = sheet.loc["Kabupaten Tuban"]
+    assert (row["Kasus PMKS"], row["Kasus per 1.000 penduduk"], row["Penduduk"]) == ("2–8", "0,57–2,29", 3500)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from petakesos import fmt, maps, wilayah
+from petakesos.features.peta import ranges
 from petakesos.features.peta.text import (
     ALL_CATEGORIES,
     LEVEL_TEXT,
@@ -81,12 +82,13 @@ def fetch_rows(run: Runner, scope: str, periode: Periode, kategori: Sequence[str
 
 
 def aggregate(rows: pd.DataFrame, level: str) -> pd.DataFrame:
-    """Desa rows summed up to kabupaten ('kab') rows with the same columns; 'desa' returns rows as is."""
+    """Desa rows summed up to kabupaten ('kab') rows with the same columns, plus ranges.parts (masked, a
+    kabupaten shows a range, never its exact total beside its desa "<5"); 'desa' returns rows as is."""
     if level == "desa":
         return rows
     if level != "kab":
         raise ValueError(f"Tingkat peta tidak dikenal: {level!r}")
-    grouped = rows.groupby("kode_kab", sort=True)
+    grouped = rows.join(ranges.parts(rows)).groupby("kode_kab", sort=True)
     out = pd.DataFrame(
         {
             "kode": grouped["kode_kab"].first(),
@@ -99,6 +101,7 @@ def aggregate(rows: pd.DataFrame, level: str) -> pd.DataFrame:
             "kode_kec": "",
             "penduduk": grouped["penduduk"].sum(min_count=1),
             "kasus": grouped["kasus"].sum(),
+            **{part: grouped[part].sum() for part in (ranges.BIG, ranges.N_SMALL)},
         }
     )
     return out.reset_index(drop=True)
@@ -118,9 +121,10 @@ def values_frame(rows: pd.DataFrame, ukuran: str = "rate", suppress: bool = Fals
     case count. ``peringkat`` ranks within the whole frame (the map); ``peringkat_kec`` and
     ``peringkat_kab`` within the desa's kecamatan and kabupaten, with ``n_kec``/``n_kab`` ranked desa.
 
-    With `suppress`, a wilayah with 1–4 cases gets no value and no rank (``teks`` '<5 kasus' for the
+    With `suppress`, a desa with 1–4 cases gets no value and no rank (``teks`` '<5 kasus' for the
     tooltip): its rate times the population shown beside it, its colour class or its place among the
-    ranks would give the count back. The others are ranked among themselves, so no gap marks it.
+    ranks would give the count back. The others are ranked among themselves, so no gap marks it. An
+    aggregated row instead takes its range (ranges.at_low_end): figures at the low end, ``teks`` the range.
     """
     if ukuran not in UKURAN:
         raise ValueError(f"Ukuran tidak dikenal: {ukuran!r} (pilih rate atau count)")
@@ -132,7 +136,9 @@ def values_frame(rows: pd.DataFrame, ukuran: str = "rate", suppress: bool = Fals
         out["nilai"] = 1000.0 * kasus / penduduk.where(penduduk > 0)
     else:
         out["nilai"] = kasus.astype(float)
-    if suppress:
+    if suppress and ranges.has_parts(out):
+        out = ranges.at_low_end(out, penduduk, ukuran)
+    elif suppress:
         small = kasus.between(1, 4)
         out["nilai"] = out["nilai"].where(~small)
         out["teks"] = pd.Series(SMALL_TEXT, index=out.index, dtype=object).where(small, None)

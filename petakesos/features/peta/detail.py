@@ -4,6 +4,7 @@ Everything a person can read or download passes through here, so small counts (1
 "<5" in one place when suppression is on, together with every figure shown beside them that would give
 them back: the rate and rank of a masked desa (values_frame leaves them empty), the trend's rate in a
 year with 1–4 cases, and the count of a single category that the desa's total minus the others reveals.
+A kabupaten of the all-provinces map reads as the range its desa shown "<5" leave (peta.ranges, peta.cells).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from petakesos import fmt, maps
-from petakesos.features.peta import class_labels, is_small, value_text
+from petakesos.features.peta import class_labels, is_small, ranges, value_text
+from petakesos.features.peta.cells import MASKED
+from petakesos.features.peta.cells import count_column as _count_column
+from petakesos.features.peta.cells import table_styler as table_styler  # the page's name for it
 from petakesos.features.peta.text import (
     CATEGORY_COLUMNS,
     COL_KODE,
@@ -33,41 +37,14 @@ from petakesos.features.peta.text import (
 )
 from petakesos.maps.spec import PALETTE_LABELS
 
-MASKED = "<5"
-
-
-def _count_column(values: pd.Series, suppress: bool) -> pd.Series:
-    """Counts as numbers; with suppression on, 1–4 become the text '<5' (the only text cells, so an
-    Excel sheet keeps numbers everywhere else)."""
-    counts = pd.to_numeric(values, errors="coerce").astype("Int64")
-    if not suppress:
-        return counts
-    return pd.Series(
-        [MASKED if pd.notna(v) and 1 <= v <= 4 else (None if pd.isna(v) else int(v)) for v in counts],
-        index=values.index,
-        dtype=object,
-    )
-
-
-def table_styler(table: pd.DataFrame, digits: Mapping[str, int] | None = None):
-    """The table for st.dataframe/st.table: numbers in Indonesian format (1.234, 3,00) that still sort as
-    numbers. A '<5' cell travels as an empty number and is drawn as '<5', so the value 1–4 never
-    reaches the browser."""
-    digits = {UKURAN_SHORT["rate"]: 2, **(digits or {})}
-    masked = [c for c in table.columns if table[c].map(lambda v: isinstance(v, str) and v == MASKED).any()]
-    shown = table.assign(**{c: pd.to_numeric(table[c].where(table[c] != MASKED), errors="coerce") for c in masked})
-    styler = fmt.styled(shown, digits={c: n for c, n in digits.items() if c in shown})
-    if masked:
-        styler = styler.format(lambda v: MASKED if pd.isna(v) else fmt.number(v), subset=masked)
-    return styler
-
 
 def table_frame(
     values: pd.DataFrame, classes: maps.Classes, ukuran: str, suppress: bool, level: str = "desa"
 ) -> pd.DataFrame:
     """The mapped areas as the table under the map (and the Excel sheet): names, value, class, rank.
 
-    Sorted by rank. With suppression on, case counts 1–4 read "<5" (count columns become text).
+    Sorted by rank. With suppression on, case counts 1–4 read "<5" and a total over desa shown "<5" its
+    range, value and cases alike ('10–13', ranges.at_low_end): those cells become text, the others numbers.
     """
     v = values.sort_values(["peringkat", "kode"], na_position="last").reset_index(drop=True)
     out = pd.DataFrame({COL_KODE: v["kode"]})
@@ -79,15 +56,16 @@ def table_frame(
         out[TABLE_TEXT["kec"]] = v["nama_kec"]
         if v["kode_kab"].nunique() > 1:
             out[TABLE_TEXT["kab"]] = v["nama_kab"]
+    kasus = ranges.with_text(_count_column(v["kasus"], suppress), v.get(ranges.KASUS_TEXT))
     if ukuran == "rate":
-        out[UKURAN_SHORT[ukuran]] = v["nilai"].round(2)
-        out[TABLE_TEXT["kasus"]] = _count_column(v["kasus"], suppress)
+        out[UKURAN_SHORT[ukuran]] = ranges.with_text(v["nilai"].round(2), v.get(ranges.NILAI_TEXT))
+        out[TABLE_TEXT["kasus"]] = kasus
     else:
-        out[UKURAN_SHORT[ukuran]] = _count_column(v["kasus"], suppress)  # nilai is empty where masked
+        out[UKURAN_SHORT[ukuran]] = kasus  # nilai is empty where masked
     out[TABLE_TEXT["penduduk"]] = pd.to_numeric(v["penduduk"], errors="coerce").astype("Int64")
     labels = class_labels(v["nilai"], classes)
     if "teks" in v:  # a masked desa: its class would bound its rate, so the cell says why it has none
-        labels = [t if isinstance(t, str) else label for t, label in zip(v["teks"], labels)]
+        labels = [t if isinstance(t, str) and pd.isna(n) else x for t, n, x in zip(v["teks"], v["nilai"], labels)]
     out[TABLE_TEXT["kelas"]] = labels
     out[TABLE_TEXT["peringkat"]] = v["peringkat"].astype("Int64")
     return out

@@ -68,6 +68,9 @@ TEXT = {
     "tren": "Tren per tahun ({ukuran})",
     "samar": 'Angka 1–4 ditampilkan "<5" (lihat sidebar); angka per 1.000 penduduk dan peringkatnya juga '
     "disamarkan, agar jumlahnya tidak dapat dihitung kembali.",
+    "samar_kab": 'Kasus PMKS 1–4 per desa/kelurahan ditampilkan "<5" pada peta kabupaten/kotanya, jadi '
+    "kabupaten/kota yang memuatnya menampilkan kasus dan kasus per 1.000 penduduk sebagai rentang (misalnya "
+    "10–13); peringkat, kelas, warna dan lingkaran peta memakai batas bawahnya.",
     "tanpa_data": "Tidak ada desa dengan data untuk pilihan ini.",
     "panel_caption": "Kec. {kecamatan}, {kabupaten} · {periode} · {kategori}",
     "sisi": "{subtitle} · Data per {asof}",

@@ -57,6 +57,16 @@ def test_counts_per_level(store):
         assert len(geo.load_level(store, "desa", zoom)) == 9 + 18 + 14 + 5
 
 
+def test_a_scope_reads_exactly_the_wilayah_inside_it(store):
+    """The scope filter is a range of codes (so row-group statistics can skip the rest): it must keep
+    what "starts with the scope and a dot" keeps."""
+    every = geo.load_level(store, "desa", "kab")
+    for scope in ("35", "35.23", "35.23.01", "35.10", "33"):
+        inside = sorted(k for k in every["kode"] if k == scope or k.startswith(scope + "."))
+        assert sorted(geo.load_level(store, "desa", "kab", scope)["kode"]) == inside, scope
+    assert list(geo.load_level(store, "kab", "kab", "35.23")["kode"]) == ["35.23"]  # the scope's own row
+
+
 def test_columns_codes_are_strings_and_nulls_below_level(store):
     kab = geo.load_level(store, "kab", "kab")
     assert kab.crs.to_epsg() == 4326

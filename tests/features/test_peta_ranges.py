@@ -127,3 +127,28 @@ def test_map_payload_carries_no_exact_kabupaten_figure():
     # Bubbles by the low end: Lamongan's 10 is the largest (18 px), Gresik's 7 √(7/10) of it, not √(7/12).
     assert payload["bub"][2] == 18.0 and payload["bub"][3] == 15.1
     assert "12" not in payload["bmax"] and "10" in payload["bmax"]
+
+
+def test_a_range_whose_ends_read_the_same_is_a_number_on_screen_and_in_excel():
+    # Sidoarjo 35.15: 10.000 cases among 1.000.000 residents and a desa of 1 case without residents:
+    # 10.001–10.004 cases, per 1.000 10,001–10,004, which both read 10,00.
+    desa = (
+        _desa()
+        .iloc[:2]
+        .assign(
+            kode=["35.15.01.2001", "35.15.01.2002"],
+            kode_kec="35.15.01",
+            kode_kab="35.15",
+            nama_kab="Kabupaten Sidoarjo",
+            penduduk=pd.array([1_000_000, None], dtype="Int64"),
+            kasus=[10_000, 1],
+        )
+    )
+    v = peta.values_frame(peta.aggregate(desa, "kab"), "rate", suppress=True)
+    table = detail.table_frame(v, _classes(v), "rate", True, "kab")
+    book = pd.read_excel(io.BytesIO(excel.workbook({"Peta PMKS": table})), sheet_name="Peta PMKS")
+    for t in (table, book):
+        assert t["Kasus per 1.000 penduduk"].tolist() == [10.0]  # a number, not the text "10,00"
+        assert t["Kasus PMKS"].tolist() == ["10.001–10.004"]
+    html = detail.table_styler(table).to_html()
+    assert ">10,00</td>" in html and ">10.001–10.004</td>" in html

@@ -51,11 +51,13 @@ def at_low_end(out: pd.DataFrame, penduduk: pd.Series, ukuran: str) -> pd.DataFr
 
 
 def with_text(numbers: pd.Series, texts: pd.Series | None) -> pd.Series:
-    """A table column: the range text where a row has one, else its number (an Excel cell stays a number)."""
+    """A table column: the range text where a row has one, else its number (an Excel cell stays a number).
+    A range whose ends read the same ('7,48') keeps its number, the low end: public, and text there showed
+    as an empty cell on screen and as text in Excel."""
     if texts is None:
         return numbers
     texts = texts.reindex(numbers.index)
-    return numbers.astype(object).where(texts.isna(), texts)
+    return numbers.astype(object).where(~texts.map(is_range), texts)
 
 
 def is_range(value) -> bool:

@@ -23,24 +23,18 @@ def table_height(n_rows: int, max_rows: int = 12) -> int:
 def table(frame: pd.DataFrame, *, key: str, digits: Mapping[str, int] | None = None, max_rows: int = 12, **kwargs):
     """A table whose numbers read 1.234,5 and still sort as numbers (fmt.styled); returns st.dataframe's
     value, so a page may pass on_select and selection_mode. A table without selection is drawn once per
-    content (_drawn_table) and replayed on later reruns."""
+    content and replayed on later reruns (replayed_dataframe)."""
     kwargs.setdefault("height", table_height(len(frame), max_rows))
     shown_digits = dict(digits or {})
     if kwargs.get("on_select", "ignore") != "ignore" or len(frame) >= REPLAY_MAX_ROWS:
         return st.dataframe(fmt.styled(frame, shown_digits), hide_index=True, key=key, **kwargs)
-    _drawn_table(frame, tuple(shown_digits.items()), key, tuple(kwargs.items()))
+    replayed_dataframe(fmt.styled, frame, shown_digits, hide_index=True, key=key, **kwargs)
     return None
 
 
 # Streamlit hashes a frame of 100,000 rows or more by a sample of its rows: such a table is always drawn.
 REPLAY_MAX_ROWS = 100_000
-
-
-@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
-def _drawn_table(frame: pd.DataFrame, digits: tuple, key: str, options: tuple) -> None:
-    """Streamlit keeps the element this draws and replays it for the same frame (hashed by content), so a
-    rerun does not format every cell again (the Styler was a tenth of a Pelatihan rerun)."""
-    st.dataframe(fmt.styled(frame, dict(digits)), hide_index=True, key=key, **dict(options))
+REPLAY_TTL_SECONDS = 600  # as data.QUERY_TTL_SECONDS: a drawn element lives no longer than its data
 
 
 def excel_download(
@@ -102,7 +96,7 @@ def chart_with_download(build: Callable[..., Any], *args, params: Mapping[str, o
     excel_download(EXCEL_LABEL, lambda: {key: frame}, params, file_name=f"{name}.xlsx", key=f"xlsx_{key}")
 
 
-@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+@st.cache_data(ttl=REPLAY_TTL_SECONDS, max_entries=2_000, show_spinner=False)
 def _drawn_chart(builder: str, args: tuple, _build: Callable[..., Any]) -> tuple[str, str, pd.DataFrame]:
     """Keyed by the builder's dotted name and the arguments (Streamlit hashes no function)."""
     made = _build(*args)
@@ -116,7 +110,7 @@ def replayed_chart(build: Callable[..., Any], *args, **kwargs) -> None:
     _drawn_figure(_dotted(build), args, tuple(kwargs.items()), build)
 
 
-@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+@st.cache_data(ttl=REPLAY_TTL_SECONDS, max_entries=2_000, show_spinner=False)
 def _drawn_figure(builder: str, args: tuple, options: tuple, _build: Callable[..., Any]) -> None:
     chart(_build(*args), **dict(options))
 
@@ -127,7 +121,7 @@ def replayed_dataframe(build: Callable[..., Any], *args, **kwargs) -> None:
     _drawn_dataframe(_dotted(build), args, tuple(kwargs.items()), build)
 
 
-@st.cache_data(ttl=600, max_entries=2_000, show_spinner=False)
+@st.cache_data(ttl=REPLAY_TTL_SECONDS, max_entries=2_000, show_spinner=False)
 def _drawn_dataframe(builder: str, args: tuple, options: tuple, _build: Callable[..., Any]) -> None:
     st.dataframe(_build(*args), **dict(options))
 

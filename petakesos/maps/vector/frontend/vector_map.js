@@ -55,8 +55,8 @@
       layers: [
         { id: "latar", type: "background", paint: { "background-color": "#eef2f5" } },
         { id: "desa", type: "fill", source: "pk", "source-layer": "desa",
-          paint: { "fill-color": fillColor(a.colors, a.no_data_color), "fill-outline-color": "rgba(90, 90, 90, 0.25)" } },
-        line("desa-garis", "desa", "rgba(80, 80, 80, 0.45)", 0.2, 0.6, 9),
+          paint: { "fill-color": fillColor(a.colors, a.no_data_color), "fill-antialias": false } },
+        line("desa-garis", "desa", "rgba(80, 80, 80, 0.45)", 0.2, 0.6, 8),
         line("kab-garis", "kab", "#555555", 0.3, 1.4),
         line("prov-garis", "prov", "#222222", 0.7, 2.2),
         { id: "desa-sorot", type: "line", source: "pk", "source-layer": "desa", filter: ["==", ["id"], -1],

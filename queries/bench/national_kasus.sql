@@ -1,24 +1,34 @@
--- Benchmark store: $n synthetic case rows spread over every desa of the national code list (seeded by the
--- row number, so the same $n gives the same rows). Never used on real data. Params: $n (BIGINT).
+-- Benchmark store: the case rows of province $kode_prov among $n synthetic case rows spread evenly over every
+-- desa of the national code list, in desa order (row r falls in desa r × desa count ÷ $n), so the store is
+-- built province by province and each insert is already sorted as the table is (schema 005). The same $n
+-- gives the same rows. Never used on real data. Params: $n (BIGINT), $kode_prov (VARCHAR, e.g. '35').
 insert into pmks_kasus
 with desa as (
     select
-        kode,
-        row_number() over (order by kode) - 1 as i
-    from ref_wilayah
-    where tingkat = 4
+        w.kode,
+        row_number() over (order by w.kode) - 1 as i,
+        count(*) over () as n_desa
+    from ref_wilayah as w
+    where w.tingkat = 4
 ),
 
-n_desa as (
-    select count(*) as n from desa
+rentang as (
+    -- The rows of the province: from the first row of its first desa to the first row after its last.
+    select
+        any_value(d.n_desa) as n_desa,
+        ((min(d.i) * $n + any_value(d.n_desa) - 1) // any_value(d.n_desa))::bigint as dari,
+        (((max(d.i) + 1) * $n + any_value(d.n_desa) - 1) // any_value(d.n_desa))::bigint as sampai
+    from desa as d
+    where starts_with(d.kode, $kode_prov || '.')
 ),
 
 gen as (
     select
         g.range as r,
-        hash(g.range) % (select nd.n from n_desa as nd) as i,
+        (g.range * (select b.n_desa from rentang as b)) // $n as i,
         date '2018-01-01' + ((g.range * 7919) % 2900)::integer as catat
     from range($n) as g
+    where g.range >= (select b.dari from rentang as b) and g.range < (select b.sampai from rentang as b)
 )
 
 select
@@ -37,4 +47,5 @@ select
     'SIKS-NG' as sumber,
     0 as import_id
 from gen as g
-inner join desa as d on g.i = d.i;
+inner join desa as d on g.i = d.i
+order by d.kode;

@@ -34,6 +34,7 @@ from petakesos.config import REPO_ROOT
 START_LINKS = ("wilayah=35&tahun=2025", "wilayah=35.23&tahun=2022", "wilayah=18.01&tahun=2025", "wilayah=33.12")
 RUN_TIMEOUT_S = 120  # a rerun that takes longer is an error
 TARGET_P95_S = 3.0
+THINK_S = (0.5, 2.0)  # seconds a session waits after a page is drawn before its next click
 
 
 @dataclass
@@ -223,7 +224,7 @@ def run(
     minutes: float,
     settings_env: dict[str, str] | None = None,
     seed: int = 14,
-    think_s: tuple[float, float] = (0.5, 2.0),
+    think_s: tuple[float, float] = THINK_S,
     every_page: bool = False,
     replicas: int = 1,
 ) -> tuple[list[dict], Tally]:
@@ -300,16 +301,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="cetak catatan sebagai daftar JSON (name, value, unit)")
     parser.add_argument("--replicas", type=int, default=1, help="proses aplikasi (bawaan 1), sesi dibagi rata")
     parser.add_argument("--db", default=None, help="penyimpanan data yang dilayani (bawaan: data/kesos)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=THINK_S,
+        metavar=("MIN", "MAKS"),
+        help="jeda membaca antar klik dalam detik, acak merata (bawaan 0,5 2)",
+    )
     args = parser.parse_args(argv or [])
     env = {"PETAKESOS_STORE": args.db} if args.db else None
-    records, tally = run(args.sessions, args.minutes, env, replicas=max(1, args.replicas))
+    think = (min(args.think), max(args.think))
+    records, tally = run(args.sessions, args.minutes, env, think_s=think, replicas=max(1, args.replicas))
     if args.json:
         print(json.dumps(records, ensure_ascii=False))
         return
     load = os.getloadavg()
     print(f"Mesin: {platform.node()}, {os.cpu_count()} inti, beban rata-rata {load[0]:.1f} {load[1]:.1f}")
     store = args.db or "data/kesos"
-    print(f"{args.sessions} sesi, {args.replicas} proses aplikasi, {args.minutes:g} menit, penyimpanan {store}")
+    print(
+        f"{args.sessions} sesi, {args.replicas} proses aplikasi, {args.minutes:g} menit,"
+        f" jeda {think[0]:g}–{think[1]:g} s, penyimpanan {store}"
+    )
     for record in records:
         print(f"{record['name']:<44} {record['value']:>10} {record['unit']}")
     for error in tally.errors[:20]:

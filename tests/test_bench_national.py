@@ -120,7 +120,6 @@ def test_the_markdown_table_has_a_row_per_record_and_the_targets():
     assert lines[5] == "| peta desa provinsi: data dikirim | 1,50 MB | ≤ 2 MB ✅ |  |"
 
 
-
 def test_the_synthetic_store_holds_exactly_n_cases_spread_evenly_over_every_desa(world, tmp_path):
     """Built province by province (bounded memory, desa order): no row lost or doubled at the seams
     between provinces, every desa of the code list gets its share, and the rows are in desa order."""

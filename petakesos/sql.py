@@ -7,6 +7,7 @@ import re
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from petakesos.auth import scope_sql
 from petakesos.config import REPO_ROOT
@@ -52,10 +53,52 @@ def run(con: duckdb.DuckDBPyConnection, name: str, scope: str | None = "", **par
         params, drop = scope_sql.restrict(name, param_names(text), scope, params)
     cur = con.cursor()
     try:
-        frame = cur.execute(text, _bind(text, params)).df()
+        frame = _frame(cur.execute(text, _bind(text, params)))
     finally:
         cur.close()
     return frame.iloc[0:0] if drop else frame
+
+
+# DuckDB types whose Arrow form becomes the same pandas column as DuckDB's own .df() gives (after _frame's
+# two adjustments); a result with any other type (DECIMAL, HUGEINT, lists, structs, time zones) takes .df().
+_ARROW_TYPES = {
+    "VARCHAR",
+    "BOOLEAN",
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "FLOAT",
+    "DOUBLE",
+    "DATE",
+    "TIMESTAMP",
+}
+_NULLABLE = {
+    pa.bool_(): pd.BooleanDtype(),
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+}
+
+
+def _frame(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The result as DuckDB's .df() gives it, through Arrow when its types allow: text then becomes pandas'
+    Arrow-backed str columns without a Python object per value (the national desa list: 172 → 104 ms).
+    As .df() does, an integer or boolean column with a NULL is nullable (Int32, boolean) and one without
+    is plain numpy, dates are datetime64[us], and a text column without any text holds None objects."""
+    if not all(str(column[1]) in _ARROW_TYPES for column in cur.description):
+        return cur.df()
+    table = cur.to_arrow_table()
+    frame = table.to_pandas(date_as_object=False, types_mapper=_NULLABLE.get)
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_date32(column.type):
+            frame[name] = frame[name].astype("datetime64[us]")
+        elif column.type in _NULLABLE and column.null_count == 0:
+            frame[name] = frame[name].astype(_NULLABLE[column.type].numpy_dtype)
+        elif pa.types.is_string(column.type) and column.null_count == len(column):  # no text at all
+            frame[name] = pd.Series([None] * len(column), index=frame.index, dtype=object)
+    return frame
 
 
 def fetch(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -95,3 +95,33 @@ def test_picker_lists_only_provinces_with_data(con):
 def test_years_start_with_the_first_case(con):
     years = sql.run(con, "app/tahun_with_data", wilayah=KENDURUAN)["tahun"].tolist()
     assert years == [2020, 2021, 2022, 2023]
+
+
+@pytest.mark.parametrize("wilayah", [KENDURUAN, "35", "", "99"])  # a kecamatan, a province, all, nothing
+def test_every_app_query_gives_the_frame_duckdb_gives(con, wilayah):
+    """sql.run reads results through Arrow for speed; the frame must be the one DuckDB's own .df() makes
+    (values, dtypes, nullable integers, dates, text columns without text, empty results)."""
+    import pandas as pd
+
+    for name in sql.names("app"):
+        text = sql.load(name)
+        params = {k: v for k, v in {**SAMPLE_PARAMS, "wilayah": wilayah}.items() if k in sql.param_names(text)}
+        ours = sql.run(con, name, **params)
+        theirs = con.cursor().execute(text, sql._bind(text, params)).df()
+        pd.testing.assert_frame_equal(ours, theirs, obj=f"{name} ({wilayah!r})")
+
+
+def test_a_result_of_every_column_kind_reads_as_duckdb_reads_it(con):
+    import pandas as pd
+
+    queries = [
+        "select * from (values (1::integer, 2::bigint, true, date '2024-09-18', null::varchar, 'Tuban'),"
+        " (null, 3, null, null, null, null)) t(a, b, c, d, e, f)",  # nullable, plain, no text, some text
+        "select 1::integer as a, 'x' as b where false",  # empty
+        "select 1.5::decimal(5, 2) as a, [1, 2] as b, 10::hugeint as c",  # not through Arrow
+        "select timestamp '2024-09-18 10:00:00.123456' as a, 0.5::double as b, 7::smallint as c",
+    ]
+    for query in queries:
+        ours = sql._frame(con.cursor().execute(query))
+        theirs = con.cursor().execute(query).df()
+        pd.testing.assert_frame_equal(ours, theirs, obj=query)

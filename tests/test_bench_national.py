@@ -55,7 +55,7 @@ def records(tmp_path_factory):
     store = tmp_path_factory.mktemp("bench") / "district"
     args = ["--scale", "district", "--store", str(store), "--repeats", "1", "--json"]
     done = subprocess.run(
-        [sys.executable, "-m", "petakesos.bench.national", *args],
+        [sys.executable, "-m", "petakesos", "bench", "national", *args],  # as the README runs it
         cwd=REPO_ROOT,
         env=default_env(),
         capture_output=True,
@@ -63,7 +63,19 @@ def records(tmp_path_factory):
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return json.loads(done.stdout)  # stdout is the JSON alone: headings and progress go elsewhere
+
+
+def test_a_saved_run_that_is_not_json_is_named_with_its_line(tmp_path):
+    from petakesos.bench import national
+
+    saved = tmp_path / "nasional.json"
+    saved.write_text("== national\n[{}]\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"nasional\.json, baris 1 kolom 1: bukan keluaran JSON"):
+        national.main(["--from", str(saved), "--markdown"])
+    saved.write_text('{"name": "x"}', encoding="utf-8")
+    with pytest.raises(SystemExit, match="bukan daftar catatan"):
+        national.main(["--from", str(saved), "--markdown"])
 
 
 def test_every_record_has_the_shape_name_value_unit_and_ratio_with_its_yardstick(records):

@@ -36,6 +36,7 @@ def build(store: Path, n_cases: int) -> float:
     start = time.perf_counter()
     con = db.open_store(settings(), read_only=False, store=store)
     try:
+        con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout: --json must stay JSON
         con.begin()
         db.load_reference_tables(con, settings())
         for kode_prov in sql.fetch(con, "bench/national_provinsi")["kode"]:  # bounded memory, desa order
@@ -123,6 +124,21 @@ def run(args: argparse.Namespace) -> list[dict]:
     return results + measure(store, args.repeats, app=not args.no_app)
 
 
+def _saved(path: Path) -> list[dict]:
+    """The records of an earlier `--json` run, or a clear message naming the file."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise SystemExit(f"{path}: berkas tidak dapat dibaca ({err.strerror}).") from None
+    except json.JSONDecodeError as err:
+        raise SystemExit(
+            f"{path}, baris {err.lineno} kolom {err.colno}: bukan keluaran JSON dari `bench national --json`."
+        ) from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) and "name" in r for r in records):
+        raise SystemExit(f"{path}: bukan daftar catatan dari `bench national --json`.")
+    return records
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m petakesos bench national")
     parser.add_argument("--scale", choices=sorted(SCALES), default="national")
@@ -134,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     out.add_argument("--json", action="store_true", help="a JSON list of records")
     out.add_argument("--markdown", action="store_true", help="the table of README.md, beside the targets")
     args = parser.parse_args(argv or [])
-    results = json.loads(args.saved.read_text(encoding="utf-8")) if args.saved else run(args)
+    results = _saved(args.saved) if args.saved else run(args)
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
     elif args.markdown:

@@ -181,7 +181,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
     extra = getattr(args, "extra", [])  # options of one benchmark, e.g. `bench national --scale national --json`
     for name in args.which or list(BENCHMARKS):
-        print(f"== {name}")
+        print(f"== {name}", file=sys.stderr)  # a heading only: stdout stays the benchmark's (`--json`)
         module = importlib.import_module(BENCHMARKS[name])
         if "argv" in inspect.signature(module.main).parameters:  # these parse their own options
             module.main(extra)

@@ -51,9 +51,10 @@ def _download(page) -> pd.DataFrame:
 
 
 def _holds(cell, exact: float, half: float) -> bool:
-    """The exact figure is the number in the cell, or lies in the range the cell shows (rounded by `half`)."""
+    """The exact figure is the number in the cell, or lies in the range the cell shows (rounded by `half`); a
+    range whose ends read the same is its low end as a number, with the exact figure less than 2 × `half` above."""
     if not isinstance(cell, str):
-        return abs(float(cell) - exact) < 0.001
+        return -0.001 < exact - float(cell) < max(0.001, 2 * half)
     low, _, high = cell.partition("–")
 
     def num(text: str) -> float:

@@ -476,3 +476,16 @@ def test_map_legends_say_a_case_figure_may_be_empty_because_it_is_masked():
     assert bandingkan_view.desa_spec("kasus_per_psm", "Tuban", 2022, True).no_data_label.endswith(" / <5 kasus")
     assert "<5" not in bandingkan_view.kabupaten_spec("desa_tanpa_psm", "Jawa Timur", 2022, True).no_data_label
     assert "<5" not in bandingkan_view.kabupaten_spec("kasus_per_1000", "Jawa Timur", 2022, False).no_data_label
+
+
+def test_a_range_whose_ends_read_the_same_keeps_the_low_end_as_a_number():
+    """'7,5' beside '7,5' is no range: the cell keeps its number (the public low end), so the screen reads
+    '7,5' and Excel gets a number, not the text '7,5'."""
+    from petakesos import fmt
+    from petakesos.features.bandingkan import ranges
+
+    def show(v):
+        return fmt.decimal(v, 1)
+
+    low, high = pd.Series([7.46, 1.0, 3.0, np.nan]), pd.Series([7.54, 4.0, 3.0, 2.0])
+    assert ranges.shown(low, high, show).tolist() == [None, "1,0–4,0", None, None]

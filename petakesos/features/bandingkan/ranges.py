@@ -3,8 +3,8 @@
 Its exact total minus the desa Peta PMKS shows would give the masked ones back, so with masking a total is
 "cases in desa of 5 or more, plus 1 to 4 per desa of 1–4": the low end adds 1 per such desa, the high end 4.
 Both ends are public (the shown desa and how many are masked), so ranking, sorting, colouring and drawing by
-the low end reveals nothing the range does not; the table, tooltips and Excel show "low–high" (one figure
-where both ends read the same), never the exact number.
+the low end reveals nothing the range does not; the table, tooltips and Excel show "low–high" (the low end as a
+number where both ends read the same), never the exact number.
 A change since a base year runs from (low now − high then) to (high now − low then).
 """
 
@@ -80,11 +80,11 @@ def text(low: str, high: str, signed: bool = False) -> str:
 
 
 def shown(low: pd.Series, high: pd.Series, show, signed: bool = False) -> pd.Series:
-    """Per row with a range, its text (one figure where both ends read the same: the screen rounds the
-    same way, and the Excel cell then says no more than the screen); None where the number is exact."""
+    """Per row with a range, its text; None where the number is exact or both ends read the same ('7,5'),
+    so the cell keeps its number, the low end: public, read as the screen reads it, and a number in Excel."""
     out = []
     for lo, hi in zip(low, high):
-        exact = pd.isna(lo) or pd.isna(hi) or lo == hi
+        exact = pd.isna(lo) or pd.isna(hi) or lo == hi or show(lo) == show(hi)
         out.append(None if exact else text(show(lo), show(hi), signed))
     return pd.Series(out, index=low.index, dtype=object)
 

@@ -4,7 +4,8 @@ A kabupaten's map shows its desa of 1–4 cases as "<5"; the exact total of that
 give the masked ones back (total − shown desa). So with masking an aggregated row's cases are "cases in desa
 of 5 or more, plus 1 to 4 per desa shown <5" — Bandingkan's rule (features.bandingkan.ranges), reused here.
 Both ends are public, so the map's value, class, rank and bubble use the low end; the tooltip, the table and
-the Excel sheet read "low–high" (one figure where both ends read the same). The exact figure stays here.
+the Excel sheet read "low–high" (the low end's number where both ends read the same). The exact figure stays
+here.
 """
 
 from __future__ import annotations
@@ -51,9 +52,8 @@ def at_low_end(out: pd.DataFrame, penduduk: pd.Series, ukuran: str) -> pd.DataFr
 
 
 def with_text(numbers: pd.Series, texts: pd.Series | None) -> pd.Series:
-    """A table column: the range text where a row has one, else its number (an Excel cell stays a number).
-    A range whose ends read the same ('7,48') keeps its number, the low end: public, and text there showed
-    as an empty cell on screen and as text in Excel."""
+    """A table column: the range text where a row has one, else its number (an Excel cell stays a number;
+    a range whose ends read the same has no text, `ranges.shown`, and keeps the low end)."""
     if texts is None:
         return numbers
     texts = texts.reindex(numbers.index)

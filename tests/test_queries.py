@@ -2,6 +2,7 @@
 
 import math
 
+import pandas as pd
 import pytest
 
 from petakesos import sql
@@ -101,8 +102,6 @@ def test_years_start_with_the_first_case(con):
 def test_every_app_query_gives_the_frame_duckdb_gives(con, wilayah):
     """sql.run reads results through Arrow for speed; the frame must be the one DuckDB's own .df() makes
     (values, dtypes, nullable integers, dates, text columns without text, empty results)."""
-    import pandas as pd
-
     for name in sql.names("app"):
         text = sql.load(name)
         params = {k: v for k, v in {**SAMPLE_PARAMS, "wilayah": wilayah}.items() if k in sql.param_names(text)}
@@ -112,8 +111,6 @@ def test_every_app_query_gives_the_frame_duckdb_gives(con, wilayah):
 
 
 def test_a_result_of_every_column_kind_reads_as_duckdb_reads_it(con):
-    import pandas as pd
-
     queries = [
         "select * from (values (1::integer, 2::bigint, true, date '2024-09-18', null::varchar, 'Tuban'),"
         " (null, 3, null, null, null, null)) t(a, b, c, d, e, f)",  # nullable, plain, no text, some text

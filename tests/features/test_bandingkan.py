@@ -10,9 +10,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from petakesos import glossary, sql
+from petakesos import fmt, glossary, sql
 from petakesos.features import bandingkan
-from petakesos.features.bandingkan import ROW_KAB, ROW_MEDIAN, ROW_PROV
+from petakesos.features.bandingkan import ROW_KAB, ROW_MEDIAN, ROW_PROV, ranges
 from petakesos.features.bandingkan import charts as charts_bandingkan
 from petakesos.features.bandingkan import table as bandingkan_table
 from petakesos.features.bandingkan import view as bandingkan_view
@@ -481,11 +481,5 @@ def test_map_legends_say_a_case_figure_may_be_empty_because_it_is_masked():
 def test_a_range_whose_ends_read_the_same_keeps_the_low_end_as_a_number():
     """'7,5' beside '7,5' is no range: the cell keeps its number (the public low end), so the screen reads
     '7,5' and Excel gets a number, not the text '7,5'."""
-    from petakesos import fmt
-    from petakesos.features.bandingkan import ranges
-
-    def show(v):
-        return fmt.decimal(v, 1)
-
     low, high = pd.Series([7.46, 1.0, 3.0, np.nan]), pd.Series([7.54, 4.0, 3.0, 2.0])
-    assert ranges.shown(low, high, show).tolist() == [None, "1,0–4,0", None, None]
+    assert ranges.shown(low, high, fmt.decimal).tolist() == [None, "1,0–4,0", None, None]
